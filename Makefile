@@ -1,0 +1,47 @@
+# The developer interface. `make run` and `make test` are the two Quick start commands.
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTEST := $(VENV)/bin/pytest
+# Tests never need a real secret; production always sets its own SECRET_KEY.
+TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production-use-0123456789 DEBUG=0
+PYTEST_ARGS ?=
+
+.PHONY: run test test-unit test-e2e check fmt chromium demo
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.installed  ## install, migrate, load demo data, serve on http://127.0.0.1:8000
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(VENV)/.installed chromium  ## install and run the whole suite (unit, integration and browser tests)
+	$(TEST_ENV) $(PYTEST) $(PYTEST_ARGS)
+
+test-unit: $(VENV)/.installed  ## everything but the browser tests
+	$(TEST_ENV) $(PYTEST) -m "not e2e" $(PYTEST_ARGS)
+
+test-e2e: $(VENV)/.installed chromium  ## browser tests only (Playwright driving Debian chromium)
+	$(TEST_ENV) $(PYTEST) -m e2e $(PYTEST_ARGS)
+
+chromium:  ## browser tests need Debian's chromium at /usr/bin/chromium
+	@bash scripts/ensure-chromium
+
+check: $(VENV)/.installed  ## lint, format check, import contracts, Django checks
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(PY) manage.py check
+
+fmt: $(VENV)/.installed  ## fix lint and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+demo: $(VENV)/.installed  ## reload the demo data into the SQLite database
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py load_demo

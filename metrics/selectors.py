@@ -1,0 +1,392 @@
+"""Reads for figures: plain data for pages, exports and (later) report rendering.
+
+Each function runs a fixed number of queries, whatever the number of metrics,
+areas or years; tests pin the counts.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from partners.models import Area
+from partners.years import ReportingYear
+
+from .formatting import change, direction, format_change, format_value
+from .models import (
+    AuditEvent,
+    CollectionRound,
+    Comparator,
+    ComparatorKind,
+    Metric,
+    MetricValue,
+    Return,
+    ReturnStatus,
+)
+from .services import CellInput, cell_key, stored_cells
+
+
+def catalogue(partnership, *, include_retired=True):
+    metrics = Metric.objects.filter(partnership=partnership).select_related("agency", "part_of", "framework_item")
+    if not include_retired:
+        metrics = metrics.filter(retired_in__isnull=True)
+    return list(metrics)
+
+
+@dataclass
+class RoundProgress:
+    round: CollectionRound
+    counts: dict
+
+    @property
+    def total(self):
+        return sum(self.counts.values())
+
+
+def rounds_with_progress(partnership):
+    rounds = list(CollectionRound.objects.filter(partnership=partnership))
+    statuses = Return.objects.filter(partnership=partnership).values_list("round_id", "status")
+    counts = defaultdict(Counter)
+    for round_id, status in statuses:
+        counts[round_id][status] += 1
+    return [RoundProgress(r, {s: counts[r.pk].get(s.value, 0) for s in ReturnStatus}) for r in rounds]
+
+
+def returns_for_agency(partnership, agency):
+    if agency is None:
+        return []
+    return list(
+        Return.objects.filter(partnership=partnership, agency=agency).select_related("round").order_by("-round__year")
+    )
+
+
+def round_returns(collection):
+    return list(
+        Return.objects.filter(round=collection)
+        .select_related("agency", "submitted_by", "approved_by")
+        .prefetch_related("metrics")
+        .order_by("agency__name")
+    )
+
+
+@dataclass
+class SheetCell:
+    key: tuple
+    area: Area | None
+    input: CellInput
+    last_year: MetricValue | None = None
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    value: MetricValue | None = None
+
+    @property
+    def field_suffix(self):
+        return f"{self.key[0]}-{self.key[1]}"
+
+
+@dataclass
+class SheetRow:
+    metric: Metric
+    cells: list
+
+
+@dataclass
+class SheetSection:
+    title: str
+    rows: list
+
+
+@dataclass
+class ReturnSheet:
+    ret: Return
+    areas: list
+    sections: list
+    has_per_area: bool
+
+    @property
+    def cells(self):
+        return [cell for section in self.sections for row in section.rows for cell in row.cells]
+
+    @property
+    def error_count(self):
+        return sum(1 for cell in self.cells if cell.errors)
+
+    @property
+    def warning_count(self):
+        return sum(1 for cell in self.cells if cell.warnings)
+
+
+def return_sheet(ret: Return, *, cells=None, checks=None) -> ReturnSheet:
+    """The return as the form shows it: sections of metrics, one cell per area, last year beside it.
+
+    `cells`/`checks` carry what the user typed and its problems after a refused save, so
+    nothing typed is lost; otherwise the stored figures are shown.
+    """
+    metrics = list(ret.metrics.select_related("framework_item__parent__parent", "part_of").order_by("position", "code"))
+    areas = list(ret.round.areas.order_by("name"))
+    area_ids = [a.pk for a in areas]
+    stored = {
+        cell_key(v.metric_id, v.area_id): v
+        for v in MetricValue.objects.filter(partnership=ret.partnership, year=ret.round.year, metric__in=metrics)
+    }
+    if cells is None:
+        cells = stored_cells(ret, metrics, area_ids, stored)
+    last_year = {
+        cell_key(v.metric_id, v.area_id): v
+        for v in MetricValue.objects.filter(
+            partnership=ret.partnership, year=ret.round.year.previous(), metric__in=metrics
+        )
+    }
+    area_by_id = {a.pk: a for a in areas}
+    sections, by_title = [], {}
+    for metric in metrics:
+        title = _section_title(metric)
+        if title not in by_title:
+            by_title[title] = SheetSection(title, [])
+            sections.append(by_title[title])
+        keys = (
+            [cell_key(metric.pk, area_id) for area_id in area_ids]
+            if metric.is_per_area
+            else [cell_key(metric.pk, None)]
+        )
+        row_cells = []
+        for key in keys:
+            check = checks.get(key) if checks else None
+            row_cells.append(
+                SheetCell(
+                    key=key,
+                    area=area_by_id.get(key[1]),
+                    input=cells.get(key, CellInput()),
+                    last_year=last_year.get(key),
+                    errors=check.errors if check else [],
+                    warnings=check.warnings if check else [],
+                    value=stored.get(key),
+                )
+            )
+        by_title[title].rows.append(SheetRow(metric, row_cells))
+    return ReturnSheet(ret, areas, sections, any(m.is_per_area for m in metrics))
+
+
+def _section_title(metric):
+    """Framework path above the metric ("1 Aim › 1.1 Objective"), else its catalogue group."""
+    item = metric.framework_item
+    if item is None:
+        return metric.get_group_display()
+    if item.kind == "indicator":
+        item = item.parent
+    path = []
+    while item is not None:
+        path.insert(0, f"{item.code} {item.title}")
+        item = item.parent
+    return " › ".join(path) or metric.get_group_display()
+
+
+def return_events(ret):
+    return list(
+        AuditEvent.objects.filter(return_record=ret)
+        .select_related("actor", "value", "value__metric", "value__area")
+        .order_by("at", "id")
+    )
+
+
+def value_history(value):
+    return list(AuditEvent.objects.filter(value=value).select_related("actor").order_by("at", "id"))
+
+
+# --- Approved figures, as reports and the explorer use them ------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    metric: Metric
+    area: Area | None
+    year: ReportingYear
+    value: Decimal | None
+    not_known: bool
+    note: str
+    qualifier: str
+    rank_out_of: int | None
+    previous: "Figure | None" = None
+    comparators: dict = field(default_factory=dict)  # geography code -> Decimal
+
+    def formatted(self, *, public=False):
+        m = self.metric
+        return format_value(
+            self.value,
+            unit=m.unit,
+            decimals=m.decimals,
+            not_known=self.not_known,
+            rank_out_of=self.rank_out_of,
+            suppress_small=m.suppress_small,
+            public=public,
+        )
+
+    @property
+    def change(self):
+        return change(self.value, self.previous.value if self.previous else None)
+
+    @property
+    def change_text(self):
+        return format_change(self.value, self.previous.value if self.previous else None, self.metric.decimals)
+
+    @property
+    def direction(self):
+        return direction(self.value, self.previous.value if self.previous else None, self.metric.polarity)
+
+    @property
+    def england(self):
+        return self.comparators.get(ComparatorKind.ENGLAND.value)
+
+
+class FigureSet:
+    """Every approved figure a report or page needs, looked up without further queries."""
+
+    def __init__(self, metrics, areas, values, comparators):
+        self.metrics = {m.code: m for m in metrics}
+        self.areas = {a.ons_code: a for a in areas}
+        self._values = values  # (metric_id, area_id|0, year_start) -> MetricValue
+        self._comparators = comparators  # (metric_id, year_start) -> {geography: value}
+
+    def _figure(self, metric, area, year, with_previous=True):
+        stored = self._values.get((metric.pk, area.pk if area else 0, year.start))
+        if stored is None:
+            return None
+        previous = self._figure(metric, area, year.previous(), with_previous=False) if with_previous else None
+        return Figure(
+            metric=metric,
+            area=area,
+            year=year,
+            value=stored.value,
+            not_known=stored.is_not_known,
+            note=stored.note,
+            qualifier=stored.qualifier,
+            rank_out_of=stored.rank_out_of,
+            previous=previous,
+            comparators=self._comparators.get((metric.pk, year.start), {}),
+        )
+
+    def get(self, metric_code, area_code, year):
+        metric = self.metrics.get(metric_code)
+        if metric is None:
+            return None
+        area = self.areas.get(area_code) if area_code else None
+        if area_code and area is None:
+            return None
+        return self._figure(metric, area, ReportingYear.parse(year))
+
+    def comparator(self, metric_code, geography, year):
+        metric = self.metrics.get(metric_code)
+        if metric is None:
+            return None
+        return self._comparators.get((metric.pk, ReportingYear.parse(year).start), {}).get(geography)
+
+
+def approved_figures(partnership, years, metric_codes=None) -> FigureSet:
+    """Approved values for the given years and the year before each, with comparators.
+
+    Four queries whatever the number of metrics, areas or years.
+    """
+    wanted = {ReportingYear.parse(y) for y in years}
+    wanted |= {y.previous() for y in wanted}
+    year_strings = sorted(str(y) for y in wanted)
+    metrics = Metric.objects.filter(partnership=partnership).select_related("part_of", "agency")
+    if metric_codes is not None:
+        metrics = metrics.filter(code__in=list(metric_codes))
+    metrics = list(metrics)
+    areas = list(Area.objects.filter(partnership=partnership))
+    values = {
+        (v.metric_id, v.area_id or 0, v.year.start): v
+        for v in MetricValue.objects.filter(
+            partnership=partnership,
+            year__in=year_strings,
+            metric__in=[m.pk for m in metrics],
+            approved_at__isnull=False,
+        )
+    }
+    comparators = defaultdict(dict)
+    for c in Comparator.objects.filter(
+        partnership=partnership, year__in=year_strings, metric__in=[m.pk for m in metrics]
+    ):
+        comparators[(c.metric_id, c.year.start)][c.geography] = c.value
+    return FigureSet(metrics, areas, values, dict(comparators))
+
+
+@dataclass
+class SeriesPoint:
+    year: ReportingYear
+    figure: Figure | None
+
+
+@dataclass
+class MetricSeries:
+    metric: Metric
+    years: list
+    by_area: list  # [(area or None, [SeriesPoint])]
+    comparators: dict  # geography -> [value or None per year]
+
+
+def metric_series(partnership, metric, *, first_year=None, last_year=None) -> MetricSeries:
+    """One metric across years and areas (approved values only), gaps kept as None."""
+    values = list(
+        MetricValue.objects.filter(partnership=partnership, metric=metric, approved_at__isnull=False)
+        .select_related("area")
+        .order_by("year")
+    )
+    comparator_rows = list(Comparator.objects.filter(partnership=partnership, metric=metric))
+    known_years = [v.year for v in values] + [c.year for c in comparator_rows]
+    if not known_years and (first_year is None or last_year is None):
+        return MetricSeries(metric, [], [], {})
+    first = first_year or min(known_years)
+    last = last_year or max(known_years)
+    years = [ReportingYear(s) for s in range(first.start, last.start + 1)]
+    areas = list(Area.objects.filter(partnership=partnership).order_by("name")) if metric.is_per_area else [None]
+    value_map = {(v.area_id or 0, v.year.start): v for v in values}
+    by_area = []
+    for area in areas:
+        points = []
+        previous = None
+        for year in years:
+            stored = value_map.get((area.pk if area else 0, year.start))
+            figure = None
+            if stored is not None:
+                figure = Figure(
+                    metric=metric,
+                    area=area,
+                    year=year,
+                    value=stored.value,
+                    not_known=stored.is_not_known,
+                    note=stored.note,
+                    qualifier=stored.qualifier,
+                    rank_out_of=stored.rank_out_of,
+                    previous=previous,
+                )
+            points.append(SeriesPoint(year, figure))
+            previous = figure
+        by_area.append((area, points))
+    comparators = defaultdict(lambda: [None] * len(years))
+    index = {y.start: i for i, y in enumerate(years)}
+    for c in comparator_rows:
+        if c.year.start in index:
+            comparators[c.geography][index[c.year.start]] = c.value
+    return MetricSeries(metric, years, by_area, dict(comparators))
+
+
+def values_for_export(partnership, *, years=None, area_codes=None, metric_codes=None, approved_only=False):
+    values = MetricValue.objects.filter(partnership=partnership).select_related("metric", "area")
+    if years:
+        values = values.filter(year__in=[str(y) for y in years])
+    if metric_codes:
+        values = values.filter(metric__code__in=metric_codes)
+    if area_codes:
+        values = values.filter(area__ons_code__in=area_codes)
+    if approved_only:
+        values = values.filter(approved_at__isnull=False)
+    comparators = Comparator.objects.filter(partnership=partnership).select_related("metric")
+    if years:
+        comparators = comparators.filter(year__in=[str(y) for y in years])
+    if metric_codes:
+        comparators = comparators.filter(metric__code__in=metric_codes)
+    if area_codes:
+        comparators = comparators.filter(geography__in=area_codes)
+    return list(values.order_by("metric__position", "metric__code", "area__name", "year")), list(
+        comparators.order_by("metric__position", "metric__code", "geography", "year")
+    )

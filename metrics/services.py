@@ -1,0 +1,519 @@
+"""Writes for the figures: one transaction each, the acting user passed as `by=`.
+
+Views, management commands, the demo loader and tests all change figures through
+these functions, so validation, locking and the audit trail cannot be bypassed.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from .formatting import plain_number
+from .models import (
+    AuditEvent,
+    CollectionRound,
+    Comparator,
+    Metric,
+    MetricValue,
+    Return,
+    ReturnStatus,
+    ValueStatus,
+)
+from .validation import EntryError, check_part, check_value, large_change_warning, parse_entry
+
+
+class FigureError(Exception):
+    """An expected refusal; its message is shown to the user as it is."""
+
+
+@dataclass
+class CellInput:
+    """What a person typed for one metric in one area (area_id 0: whole partnership)."""
+
+    raw: str = ""
+    note: str = ""
+    qualifier: str = ""
+    explanation: str = ""
+    rank_out_of: str = ""
+
+
+@dataclass
+class CellCheck:
+    value: Decimal | None = None
+    not_known: bool = False
+    rank_out_of: int | None = None
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    blank: bool = True
+
+
+def cell_key(metric_id, area_id):
+    return (metric_id, area_id or 0)
+
+
+def _stored_values(partnership, metric_ids, year):
+    return {
+        cell_key(v.metric_id, v.area_id): v
+        for v in MetricValue.objects.filter(partnership=partnership, metric_id__in=metric_ids, year=year)
+    }
+
+
+def check_cells(ret: Return, cells: dict, *, metrics, area_ids) -> dict:
+    """Validate every cell of a return; returns {key: CellCheck}. Runs two queries."""
+    year = ret.round.year
+    metric_by_id = {m.pk: m for m in metrics}
+    whole_ids = {m.part_of_id for m in metrics if m.part_of_id}
+    stored = _stored_values(ret.partnership, set(metric_by_id) | whole_ids, year)
+    last_year = _stored_values(ret.partnership, set(metric_by_id), year.previous())
+    checks = {}
+    for key, cell in cells.items():
+        metric = metric_by_id[key[0]]
+        check = CellCheck()
+        try:
+            entry = parse_entry(cell.raw)
+        except EntryError as error:
+            check.errors.append(str(error))
+            check.blank = False
+            checks[key] = check
+            continue
+        check.blank = entry.is_blank
+        check.value, check.not_known = entry.value, entry.not_known
+        if entry.value is not None:
+            check.errors += check_value(metric, entry.value)
+        if cell.rank_out_of.strip():
+            try:
+                check.rank_out_of = int(cell.rank_out_of)
+                if check.rank_out_of < 1:
+                    raise ValueError
+            except ValueError:
+                check.errors.append('"Out of" must be a whole number, e.g. 152 for "12 of 152".')
+        if metric.unit == "rank" and check.value is not None and check.rank_out_of is not None:
+            if check.value > check.rank_out_of:
+                check.errors.append(f"A rank cannot be higher than the number ranked ({check.rank_out_of}).")
+        previous = last_year.get(key)
+        warning = large_change_warning(check.value, previous.value if previous else None)
+        if warning:
+            check.warnings.append(warning)
+        checks[key] = check
+    for key, check in checks.items():
+        metric = metric_by_id[key[0]]
+        if not metric.part_of_id or check.value is None:
+            continue
+        whole_key = cell_key(metric.part_of_id, key[1])
+        whole_check = checks.get(whole_key)
+        if whole_check is not None:
+            whole = whole_check.value
+        else:
+            stored_whole = stored.get(whole_key)
+            whole = stored_whole.value if stored_whole else None
+        message = check_part(metric, check.value, metric.part_of, whole)
+        if message:
+            check.errors.append(message)
+    return checks
+
+
+def _log(events, *, partnership, action, by, via="", ret=None, value=None, **data):
+    events.append(
+        AuditEvent(
+            partnership=partnership,
+            action=action,
+            actor=by,
+            at=timezone.now(),
+            via=via,
+            return_record=ret,
+            value=value,
+            data=data,
+        )
+    )
+
+
+def _value_snapshot(value: MetricValue | None):
+    if value is None:
+        return None
+    if value.status == ValueStatus.NOT_KNOWN:
+        return "N/K"
+    return plain_number(value.value)
+
+
+def _write_values(partnership, year, cells, checks, *, by, via, ret=None, approved_at=None):
+    """Bulk insert/update the given cells; one audit event per changed value."""
+    metric_ids = {key[0] for key in cells}
+    existing = _stored_values(partnership, metric_ids, year)
+    to_create, to_update, events = [], [], []
+    changed_pairs = []
+    for key, cell in cells.items():
+        check = checks[key]
+        current = existing.get(key)
+        if check.blank:
+            if current is not None and current.approved_at is None:
+                # Clearing a box removes the draft figure; the audit keeps what it was.
+                _log(
+                    events,
+                    partnership=partnership,
+                    action="metrics.value.cleared",
+                    by=by,
+                    via=via,
+                    ret=ret,
+                    value=None,
+                    old=_value_snapshot(current),
+                    new=None,
+                    metric=current.metric_id,
+                    area=current.area_id,
+                    year=str(year),
+                )
+                current.delete()
+            continue
+        new = dict(
+            value=None if check.not_known else check.value,
+            status=ValueStatus.NOT_KNOWN if check.not_known else ValueStatus.REPORTED,
+            note=cell.note.strip()[:200],
+            qualifier=cell.qualifier.strip()[:100],
+            explanation=cell.explanation.strip(),
+            rank_out_of=check.rank_out_of,
+        )
+        if current is None:
+            current = MetricValue(
+                partnership=partnership,
+                metric_id=key[0],
+                area_id=key[1] or None,
+                year=year,
+                collected_in=ret,
+                approved_at=approved_at,
+                **new,
+            )
+            to_create.append(current)
+            changed_pairs.append((current, None))
+            continue
+        old_snapshot = _value_snapshot(current)
+        differs = any(getattr(current, name) != wanted for name, wanted in new.items())
+        if not differs and (approved_at is None or current.approved_at is not None):
+            continue
+        for name, wanted in new.items():
+            setattr(current, name, wanted)
+        if ret is not None:
+            current.collected_in = ret
+        if approved_at is not None:
+            current.approved_at = approved_at
+        to_update.append(current)
+        changed_pairs.append((current, old_snapshot))
+    MetricValue.objects.bulk_create(to_create)
+    if to_update:
+        MetricValue.objects.bulk_update(
+            to_update,
+            [
+                "value",
+                "status",
+                "note",
+                "qualifier",
+                "explanation",
+                "rank_out_of",
+                "collected_in",
+                "approved_at",
+                "updated_at",
+            ],
+        )
+    for value, old in changed_pairs:
+        new_snapshot = _value_snapshot(value)
+        if old == new_snapshot and old is not None:
+            action = "metrics.value.annotated"
+        else:
+            action = "metrics.value.changed"
+        _log(
+            events,
+            partnership=partnership,
+            action=action,
+            by=by,
+            via=via,
+            ret=ret,
+            value=value,
+            old=old,
+            new=new_snapshot,
+            note=value.note,
+            qualifier=value.qualifier,
+        )
+    AuditEvent.objects.bulk_create(events)
+    return len(changed_pairs)
+
+
+def expected_cells(ret: Return, metrics, area_ids):
+    """Every (metric, area) the return must answer: per-area metrics once per area."""
+    keys = []
+    for metric in metrics:
+        if metric.is_per_area:
+            keys += [cell_key(metric.pk, area_id) for area_id in area_ids]
+        else:
+            keys.append(cell_key(metric.pk, None))
+    return keys
+
+
+def return_scope(ret):
+    metrics = list(ret.metrics.select_related("part_of").order_by("position", "code"))
+    area_ids = sorted(ret.round.areas.values_list("pk", flat=True))
+    return metrics, area_ids
+
+
+@transaction.atomic
+def save_return(ret: Return, cells: dict, *, by, via="form") -> dict:
+    """Save a draft. Refused whole (nothing written) when any cell has an error; warnings never block.
+
+    Returns the checks so the caller can show errors and warnings at each field.
+    """
+    ret = Return.objects.select_for_update().select_related("round", "partnership").get(pk=ret.pk)
+    if not ret.is_editable:
+        raise FigureError(
+            f"This return is {ret.get_status_display().lower()} and cannot be changed"
+            + (": ask an approver to re-open it." if ret.is_approved else ".")
+        )
+    metrics, area_ids = return_scope(ret)
+    allowed = set(expected_cells(ret, metrics, area_ids))
+    unknown = set(cells) - allowed
+    if unknown:
+        raise FigureError("Some figures are not part of this return; reload the page and try again.")
+    checks = check_cells(ret, cells, metrics=metrics, area_ids=area_ids)
+    if any(check.errors for check in checks.values()):
+        transaction.set_rollback(True)
+        return checks
+    _write_values(ret.partnership, ret.round.year, cells, checks, by=by, via=via, ret=ret)
+    if ret.status == ReturnStatus.NOT_STARTED:
+        ret.status = ReturnStatus.DRAFT
+        ret.save(update_fields=["status", "updated_at"])
+    elif ret.status == ReturnStatus.RETURNED:
+        ret.save(update_fields=["updated_at"])
+    events = []
+    _log(events, partnership=ret.partnership, action="metrics.return.saved", by=by, via=via, ret=ret)
+    AuditEvent.objects.bulk_create(events)
+    return checks
+
+
+def cell_input_from(value: MetricValue | None) -> CellInput:
+    if value is None:
+        return CellInput()
+    return CellInput(
+        raw="N/K" if value.is_not_known else plain_number(value.value),
+        note=value.note,
+        qualifier=value.qualifier,
+        explanation=value.explanation,
+        rank_out_of=str(value.rank_out_of or ""),
+    )
+
+
+def stored_cells(ret, metrics, area_ids, stored=None):
+    """The return's figures as form inputs; `stored` may be passed when already fetched."""
+    if stored is None:
+        stored = _stored_values(ret.partnership, [m.pk for m in metrics], ret.round.year)
+    return {key: cell_input_from(stored.get(key)) for key in expected_cells(ret, metrics, area_ids)}
+
+
+def _set_status(ret, status, *, by, action, reason="", **fields):
+    ret.status = status
+    ret.status_reason = reason
+    for name, value in fields.items():
+        setattr(ret, name, value)
+    ret.save()
+    events = []
+    _log(events, partnership=ret.partnership, action=action, by=by, via="form", ret=ret, reason=reason, status=status)
+    AuditEvent.objects.bulk_create(events)
+
+
+def _locked(ret):
+    return Return.objects.select_for_update().select_related("round", "partnership").get(pk=ret.pk)
+
+
+@transaction.atomic
+def submit_return(ret: Return, *, by):
+    """Submit for approval: every figure given (or N/K), no errors, every large change explained."""
+    ret = _locked(ret)
+    if not ret.is_editable:
+        raise FigureError(f"This return is {ret.get_status_display().lower()} and cannot be submitted again.")
+    metrics, area_ids = return_scope(ret)
+    cells = stored_cells(ret, metrics, area_ids)
+    checks = check_cells(ret, cells, metrics=metrics, area_ids=area_ids)
+    missing = sum(1 for check in checks.values() if check.blank)
+    unexplained = sum(1 for key, check in checks.items() if check.warnings and not cells[key].explanation.strip())
+    errors = sum(1 for check in checks.values() if check.errors)
+    problems = []
+    if missing:
+        problems.append(
+            f"{missing} figure{'s are' if missing > 1 else ' is'} still empty (enter N/K if your agency cannot supply one)"
+        )
+    if errors:
+        problems.append(f"{errors} figure{'s have' if errors > 1 else ' has'} an error")
+    if unexplained:
+        problems.append(f"{unexplained} large change{'s need' if unexplained > 1 else ' needs'} an explanation")
+    if problems:
+        raise FigureError("Not submitted: " + "; ".join(problems) + ".")
+    _set_status(
+        ret,
+        ReturnStatus.SUBMITTED,
+        by=by,
+        action="metrics.return.submitted",
+        submitted_at=timezone.now(),
+        submitted_by=by,
+    )
+    return ret
+
+
+def _require_reason(reason):
+    reason = (reason or "").strip()
+    if not reason:
+        raise FigureError("Give a reason: the agency sees it beside its return.")
+    return reason
+
+
+@transaction.atomic
+def send_back_return(ret: Return, *, by, reason):
+    """The business unit returns a submitted return to the agency, saying why."""
+    reason = _require_reason(reason)
+    ret = _locked(ret)
+    if not ret.is_submitted:
+        raise FigureError("Only a submitted return can be sent back.")
+    _set_status(ret, ReturnStatus.RETURNED, by=by, action="metrics.return.returned", reason=reason)
+    return ret
+
+
+@transaction.atomic
+def approve_return(ret: Return, *, by):
+    """Approve a submitted return: its figures become the approved values reports use, and lock."""
+    ret = _locked(ret)
+    if not ret.is_submitted:
+        raise FigureError("Only a submitted return can be approved.")
+    now = timezone.now()
+    MetricValue.objects.filter(collected_in=ret).update(approved_at=now)
+    _set_status(ret, ReturnStatus.APPROVED, by=by, action="metrics.return.approved", approved_at=now, approved_by=by)
+    return ret
+
+
+@transaction.atomic
+def reopen_return(ret: Return, *, by, reason):
+    """Unlock an approved return so the agency can correct it; its figures stop being approved."""
+    reason = _require_reason(reason)
+    ret = _locked(ret)
+    if not ret.is_approved:
+        raise FigureError("Only an approved return can be re-opened.")
+    MetricValue.objects.filter(collected_in=ret).update(approved_at=None)
+    _set_status(
+        ret,
+        ReturnStatus.RETURNED,
+        by=by,
+        action="metrics.return.reopened",
+        reason=reason,
+        approved_at=None,
+        approved_by=None,
+    )
+    return ret
+
+
+@transaction.atomic
+def open_round(*, partnership, year, opens_on, closes_on, areas, assignments, by):
+    """Create (or extend) the year's round: `assignments` maps each agency to the metrics it returns."""
+    if closes_on < opens_on:
+        raise FigureError("The round must close after it opens.")
+    collection, created = CollectionRound.objects.get_or_create(
+        partnership=partnership, year=year, defaults={"opens_on": opens_on, "closes_on": closes_on}
+    )
+    if not created:
+        collection.opens_on, collection.closes_on = opens_on, closes_on
+        collection.save()
+    collection.areas.set(areas)
+    returns = []
+    for agency, metrics in assignments.items():
+        ret, _ = Return.objects.get_or_create(partnership=partnership, round=collection, agency=agency)
+        ret.metrics.set(metrics)
+        returns.append(ret)
+    events = []
+    _log(
+        events, partnership=partnership, action="metrics.round.opened", by=by, year=str(year), agencies=len(assignments)
+    )
+    AuditEvent.objects.bulk_create(events)
+    return collection, returns
+
+
+@dataclass
+class ImportRow:
+    """One row of an import file, already matched to the catalogue."""
+
+    line: int
+    metric: Metric | None
+    area_id: int | None
+    geography: str | None
+    year: object
+    cell: CellInput
+    errors: list = field(default_factory=list)
+
+
+@transaction.atomic
+def import_figures(partnership, rows: list[ImportRow], *, by, via="command"):
+    """Apply an administrator's import: all rows or none. Values arrive approved.
+
+    Rows must have been checked by `check_import_rows`; any error refuses the whole file.
+    """
+    if any(row.errors for row in rows):
+        raise FigureError("The file has errors; nothing was imported.")
+    values_by_year, comparators = {}, []
+    for row in rows:
+        if row.geography:
+            comparators.append(row)
+        else:
+            values_by_year.setdefault(row.year, {})[cell_key(row.metric.pk, row.area_id)] = row
+    now = timezone.now()
+    written = 0
+    for year, by_key in values_by_year.items():
+        cells = {key: row.cell for key, row in by_key.items()}
+        checks = {}
+        for key, row in by_key.items():
+            entry = parse_entry(row.cell.raw)
+            checks[key] = CellCheck(
+                value=entry.value,
+                not_known=entry.not_known,
+                blank=entry.is_blank,
+                rank_out_of=int(row.cell.rank_out_of) if row.cell.rank_out_of.strip() else None,
+            )
+        written += _write_values(partnership, year, cells, checks, by=by, via=via, approved_at=now)
+    for row in comparators:
+        entry = parse_entry(row.cell.raw)
+        Comparator.objects.update_or_create(
+            partnership=partnership,
+            metric=row.metric,
+            year=row.year,
+            geography=row.geography,
+            defaults={"value": entry.value, "source": row.cell.note},
+        )
+    events = []
+    _log(
+        events,
+        partnership=partnership,
+        action="metrics.figures.imported",
+        by=by,
+        via=via,
+        rows=len(rows),
+        changed=written,
+    )
+    AuditEvent.objects.bulk_create(events)
+    return written
+
+
+@transaction.atomic
+def set_comparator(*, metric, year, geography, value, source="", by):
+    comparator, _ = Comparator.objects.update_or_create(
+        partnership=metric.partnership,
+        metric=metric,
+        year=year,
+        geography=geography,
+        defaults={"value": value, "source": source},
+    )
+    events = []
+    _log(
+        events,
+        partnership=metric.partnership,
+        action="metrics.comparator.set",
+        by=by,
+        via="form",
+        metric=metric.code,
+        year=str(year),
+        geography=geography,
+        new=plain_number(value),
+    )
+    AuditEvent.objects.bulk_create(events)
+    return comparator

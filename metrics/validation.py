@@ -1,0 +1,97 @@
+"""Rules for a figure, declared once per metric and used by the form, imports and the CLI.
+
+`parse_entry` reads what a person typed; `check_value` applies the metric's rules;
+`check_parts` compares a part with its whole. Messages are written for the person
+typing the figure, not for a developer.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .formatting import plain_number
+
+NOT_KNOWN_SPELLINGS = {"n/k", "nk", "n.k.", "not known", "unknown"}
+LARGE_CHANGE_PERCENT = Decimal(50)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A parsed entry: a number, "not known", or nothing typed."""
+
+    value: Decimal | None = None
+    not_known: bool = False
+
+    @property
+    def is_blank(self):
+        return self.value is None and not self.not_known
+
+
+class EntryError(ValueError):
+    pass
+
+
+def parse_entry(raw) -> Entry:
+    if raw is None:
+        return Entry()
+    if isinstance(raw, (int, float, Decimal)):
+        return Entry(Decimal(str(raw)))
+    text = str(raw).strip()
+    if not text:
+        return Entry()
+    if text.lower() in NOT_KNOWN_SPELLINGS:
+        return Entry(not_known=True)
+    cleaned = text.replace(",", "").replace("£", "").replace("%", "").replace(" ", "")
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        raise EntryError(
+            f'"{text}" is not a number. Type digits only (for example 1234 or 12.5), '
+            "or N/K if your agency cannot supply this figure."
+        ) from None
+    if not number.is_finite():
+        raise EntryError(f'"{text}" is not a number.')
+    return Entry(number)
+
+
+def check_value(metric, value: Decimal) -> list[str]:
+    """Errors for one number against its metric's declared rules."""
+    errors = []
+    unit = metric.unit
+    if unit in {"count", "rank"} and value != value.to_integral_value():
+        errors.append("This is a count: enter a whole number, without decimals.")
+    if unit in {"count", "rank", "percentage", "rate_per_10k", "rate_per_1k", "rate_per_100k"} and value < 0:
+        errors.append("A count or rate cannot be below zero. Enter 0 if there were none.")
+    if unit == "percentage" and value > 100:
+        errors.append("A percentage must be between 0 and 100.")
+    if unit == "rank" and value < 1:
+        errors.append("A rank starts at 1.")
+    exponent = value.normalize().as_tuple().exponent
+    if unit not in {"count", "rank"} and isinstance(exponent, int) and -exponent > max(metric.decimals, 2) + 2:
+        errors.append(f"Give at most {max(metric.decimals, 2) + 2} decimal places.")
+    if metric.minimum is not None and value < metric.minimum:
+        errors.append(f"This figure cannot be below {plain_number(metric.minimum)}.")
+    if metric.maximum is not None and value > metric.maximum:
+        errors.append(f"This figure cannot be above {plain_number(metric.maximum)}.")
+    if abs(value) >= Decimal("1e10"):
+        errors.append("This number is too large to be right.")
+    return errors
+
+
+def check_part(part_metric, part: Decimal | None, whole_metric, whole: Decimal | None) -> str | None:
+    if part is None or whole is None or part <= whole:
+        return None
+    return f"This cannot be more than “{whole_metric.name}” for the same area and year ({plain_number(whole)})."
+
+
+def large_change_warning(value: Decimal | None, last_year: Decimal | None) -> str | None:
+    """A warning (never an error) when a figure moved by more than half on last year."""
+    if value is None or last_year is None or last_year == 0:
+        return None
+    percent = (value - last_year) / abs(last_year) * 100
+    if abs(percent) <= LARGE_CHANGE_PERCENT:
+        return None
+    word = "up" if percent > 0 else "down"
+    return (
+        f"This is {word} {abs(percent):.0f}% on last year ({plain_number(last_year)}). "
+        "Check it, and explain the change before you submit."
+    )

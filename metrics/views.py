@@ -1,0 +1,201 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from partners.access import Capability, partnership_view
+
+from . import selectors, services
+from .forms import ReasonForm, cells_from_post
+from .models import MetricValue, Return
+
+
+def _return_for(request, pk) -> Return:
+    """The return in the URL, if this user may see it: the business unit, or its own agency. Else 404."""
+    ret = get_object_or_404(Return.objects.select_related("round", "agency", "partnership"), pk=pk)
+    access = request.access
+    if access.can(Capability.VIEW_PARTNERSHIP) or access.can_act_for(ret.agency_id):
+        return ret
+    raise Http404("No such return")
+
+
+def _can_edit(request, ret):
+    return request.access.can_act_for(ret.agency_id) and ret.is_editable
+
+
+@partnership_view(Capability.VIEW_PARTNERSHIP)
+def catalogue(request):
+    return render(
+        request,
+        "metrics/catalogue.html",
+        {"partnership": request.partnership, "metrics": selectors.catalogue(request.partnership)},
+    )
+
+
+@partnership_view()
+def return_form(request, pk):
+    ret = _return_for(request, pk)
+    can_edit = _can_edit(request, ret)
+    sheet = selectors.return_sheet(ret)
+    keys = [cell.key for cell in sheet.cells]
+    status = 200
+    if request.method == "POST":
+        if not can_edit:
+            messages.error(request, "This return cannot be changed now.")
+            return redirect(ret)
+        cells = cells_from_post(request.POST, keys)
+        try:
+            checks = services.save_return(ret, cells, by=request.user, via="form")
+        except services.FigureError as error:
+            messages.error(request, str(error))
+            return redirect(ret)
+        if any(check.errors for check in checks.values()):
+            sheet = selectors.return_sheet(ret, cells=cells, checks=checks)
+            messages.error(
+                request,
+                f"Not saved: {sheet.error_count} figure{'s need' if sheet.error_count > 1 else ' needs'} "
+                "correcting. Everything you typed is still here.",
+            )
+            status = 422
+        elif request.POST.get("action") == "submit":
+            try:
+                services.submit_return(ret, by=request.user)
+            except services.FigureError as error:
+                messages.error(request, str(error))
+                ret.refresh_from_db()
+                sheet = selectors.return_sheet(ret, cells=cells, checks=checks)
+                status = 422
+            else:
+                messages.success(request, "Submitted. The business unit will check your figures.")
+                return redirect(ret)
+        else:
+            messages.success(request, "Draft saved. You can come back to it at any time.")
+            return redirect(ret)
+    else:
+        metrics, area_ids = services.return_scope(ret)
+        cells = {cell.key: cell.input for cell in sheet.cells}
+        checks = services.check_cells(ret, cells, metrics=metrics, area_ids=area_ids)
+        sheet = selectors.return_sheet(ret, cells=cells, checks={k: c for k, c in checks.items() if not c.blank})
+    ret.refresh_from_db()
+    return render(
+        request,
+        "metrics/return_form.html",
+        {
+            "partnership": request.partnership,
+            "ret": ret,
+            "sheet": sheet,
+            "can_edit": _can_edit(request, ret),
+            "can_decide": request.access.can(Capability.RETURN_FIGURES) and ret.is_submitted,
+            "can_approve": request.access.can(Capability.APPROVE_FIGURES) and ret.is_submitted,
+            "can_reopen": request.access.can(Capability.APPROVE_FIGURES) and ret.is_approved,
+            "reason_form": ReasonForm(),
+        },
+        status=status,
+    )
+
+
+@require_POST
+@partnership_view()
+def submit(request, pk):
+    ret = _return_for(request, pk)
+    if not request.access.can_act_for(ret.agency_id):
+        raise Http404("No such return")
+    try:
+        services.submit_return(ret, by=request.user)
+        messages.success(request, "Submitted. The business unit will check your figures.")
+    except services.FigureError as error:
+        messages.error(request, str(error))
+    return redirect(ret)
+
+
+def _decision(request, pk, *, capability, action, template_title, submit_label, needs_reason):
+    ret = _return_for(request, pk)
+    if not request.access.can(capability):
+        raise PermissionDenied("Your role does not allow this.")
+    form = ReasonForm(request.POST or None, submit_label=submit_label) if needs_reason else None
+    if request.method == "POST" and (form is None or form.is_valid()):
+        try:
+            if needs_reason:
+                action(ret, by=request.user, reason=form.cleaned_data["reason"])
+            else:
+                action(ret, by=request.user)
+        except services.FigureError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"{template_title}: done.")
+        return redirect(ret)
+    if form is None:
+        return redirect(ret)
+    return render(
+        request,
+        "metrics/return_decision.html",
+        {"partnership": request.partnership, "ret": ret, "form": form, "title": template_title},
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+@partnership_view(Capability.RETURN_FIGURES)
+def send_back(request, pk):
+    return _decision(
+        request,
+        pk,
+        capability=Capability.RETURN_FIGURES,
+        action=services.send_back_return,
+        template_title="Send the return back",
+        submit_label="Send back",
+        needs_reason=True,
+    )
+
+
+@require_POST
+@partnership_view(Capability.APPROVE_FIGURES)
+def approve(request, pk):
+    return _decision(
+        request,
+        pk,
+        capability=Capability.APPROVE_FIGURES,
+        action=services.approve_return,
+        template_title="Approve the return",
+        submit_label="Approve",
+        needs_reason=False,
+    )
+
+
+@partnership_view(Capability.APPROVE_FIGURES)
+def reopen(request, pk):
+    return _decision(
+        request,
+        pk,
+        capability=Capability.APPROVE_FIGURES,
+        action=services.reopen_return,
+        template_title="Re-open the return",
+        submit_label="Re-open",
+        needs_reason=True,
+    )
+
+
+@partnership_view()
+def return_history(request, pk):
+    ret = _return_for(request, pk)
+    return render(
+        request,
+        "metrics/return_history.html",
+        {"partnership": request.partnership, "ret": ret, "events": selectors.return_events(ret)},
+    )
+
+
+@partnership_view()
+def value_history(request, pk):
+    value = get_object_or_404(MetricValue.objects.select_related("metric", "area", "collected_in"), pk=pk)
+    access = request.access
+    if not (
+        access.can(Capability.VIEW_PARTNERSHIP)
+        or (value.collected_in and access.can_act_for(value.collected_in.agency_id))
+    ):
+        raise Http404("No such figure")
+    return render(
+        request,
+        "metrics/value_history.html",
+        {"partnership": request.partnership, "value": value, "events": selectors.value_history(value)},
+    )

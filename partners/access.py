@@ -1,0 +1,135 @@
+"""Who may do what in which partnership: the one place roles become permissions.
+
+Views never test roles themselves; they ask `access.can(Capability.X)`.
+"""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django_scopes import scope
+
+from .models import Agency, Partnership, PartnershipRole, Role
+
+
+class Capability(StrEnum):
+    VIEW_PARTNERSHIP = "view_partnership"  # structure, catalogue, all agencies' figures
+    MANAGE_FIGURES = "manage_figures"  # catalogue, rounds, comparators, import/export
+    RETURN_FIGURES = "return_figures"  # send an agency's return back with a reason
+    APPROVE_FIGURES = "approve_figures"  # approve and re-open returns
+    SUBMIT_FIGURES = "submit_figures"  # fill in and submit the own agency's returns
+
+
+ROLE_CAPABILITIES = {
+    Role.EDITOR: {
+        Capability.VIEW_PARTNERSHIP,
+        Capability.MANAGE_FIGURES,
+        Capability.RETURN_FIGURES,
+    },
+    Role.APPROVER: {
+        Capability.VIEW_PARTNERSHIP,
+        Capability.MANAGE_FIGURES,
+        Capability.RETURN_FIGURES,
+        Capability.APPROVE_FIGURES,
+    },
+    Role.SUBMITTER: {Capability.SUBMIT_FIGURES},
+}
+
+
+@dataclass(frozen=True)
+class Access:
+    user: object
+    partnership: Partnership
+    roles: frozenset = field(default_factory=frozenset)
+    agency: Agency | None = None  # set for agency submitters
+    is_portal_admin: bool = False
+
+    def can(self, capability: Capability) -> bool:
+        if self.is_portal_admin:
+            return capability != Capability.SUBMIT_FIGURES
+        return any(capability in ROLE_CAPABILITIES[role] for role in self.roles)
+
+    def can_act_for(self, agency_id) -> bool:
+        """Whether the user may enter figures for this agency."""
+        return self.can(Capability.SUBMIT_FIGURES) and self.agency is not None and self.agency.pk == agency_id
+
+    # Template-friendly spellings: templates cannot call can() with an argument.
+    @property
+    def can_view_partnership(self):
+        return self.can(Capability.VIEW_PARTNERSHIP)
+
+    @property
+    def can_manage_figures(self):
+        return self.can(Capability.MANAGE_FIGURES)
+
+    @property
+    def can_submit_figures(self):
+        return self.can(Capability.SUBMIT_FIGURES)
+
+    @property
+    def role_labels(self):
+        if self.is_portal_admin:
+            return ["Portal admin"]
+        return [Role(role).label for role in sorted(self.roles)]
+
+
+def partnership_roles_for(user):
+    """The user's roles, grouped by partnership, for the dashboard."""
+    if not user.is_authenticated:
+        return []
+    roles = PartnershipRole.objects.filter(user=user).select_related("partnership", "agency")
+    by_partnership = {}
+    for role in roles:
+        by_partnership.setdefault(role.partnership, []).append(role)
+    return [access_from(user, partnership, rows) for partnership, rows in by_partnership.items()]
+
+
+def access_from(user, partnership, role_rows):
+    agency = next((row.agency for row in role_rows if row.role == Role.SUBMITTER), None)
+    return Access(
+        user=user,
+        partnership=partnership,
+        roles=frozenset(row.role for row in role_rows),
+        agency=agency,
+        is_portal_admin=user.is_portal_admin,
+    )
+
+
+def resolve_access(user, partnership_slug) -> Access:
+    """The user's access to the partnership in the URL; 404 when they have none.
+
+    404 and not 403: a user of another partnership must not learn that a slug exists.
+    """
+    partnership = Partnership.objects.filter(slug=partnership_slug).first()
+    if partnership is None or not user.is_authenticated or not user.is_active:
+        raise Http404("No such partnership")
+    rows = list(PartnershipRole.objects.filter(user=user, partnership=partnership).select_related("agency"))
+    if not rows and not user.is_portal_admin:
+        raise Http404("No such partnership")
+    return access_from(user, partnership, rows)
+
+
+def partnership_view(capability: Capability | None = None):
+    """Resolve `<partnership_slug>`, check the capability and run the view in the tenant's scope."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, partnership_slug, *args, **kwargs):
+            access = resolve_access(request.user, partnership_slug)
+            if capability is not None and not access.can(capability):
+                raise PermissionDenied("Your role in this partnership does not allow this.")
+            request.partnership = access.partnership
+            request.access = access
+            with scope(partnership=access.partnership):
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                    response.render()
+                return response
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,110 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from .admin_scoping import PartnershipScopedAdmin, ScopedInlineMixin, SharedRegisterAdmin
+from .models import (
+    Agency,
+    AgencyMembership,
+    Area,
+    FundingLine,
+    FundingYear,
+    Group,
+    Partnership,
+    PartnershipRole,
+    Person,
+    Post,
+    User,
+)
+
+
+class PartnershipRoleInline(admin.TabularInline):
+    model = PartnershipRole
+    extra = 0
+    autocomplete_fields = ["agency"]
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin):
+    inlines = [PartnershipRoleInline]
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(PartnershipScopedAdmin):
+    partnership_path = "pk"
+    list_display = ["name", "short_name", "slug"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    search_fields = ["name", "short_name"]
+
+    def get_queryset(self, request):
+        queryset = admin.ModelAdmin.get_queryset(self, request)
+        return queryset if request.user.is_superuser else queryset.filter(pk__in=self._ids(request))
+
+    def _partnership_id_of(self, obj):
+        return obj.pk
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+@admin.register(Area)
+class AreaAdmin(PartnershipScopedAdmin):
+    list_display = ["name", "ons_code", "partnership"]
+    list_filter = ["partnership"]
+
+
+@admin.register(Agency)
+class AgencyAdmin(SharedRegisterAdmin):
+    list_display = ["name", "kind", "started_on", "ended_on", "replaced_by"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    autocomplete_fields = ["replaced_by"]
+
+
+@admin.register(AgencyMembership)
+class AgencyMembershipAdmin(PartnershipScopedAdmin):
+    list_display = ["agency", "partnership", "year", "role"]
+    list_filter = ["partnership", "year", "role"]
+    autocomplete_fields = ["agency"]
+
+
+class PostInline(ScopedInlineMixin, admin.TabularInline):
+    model = Post
+    extra = 0
+    fields = ["partnership", "kind", "title", "agency", "from_year", "to_year"]
+
+
+@admin.register(Person)
+class PersonAdmin(PartnershipScopedAdmin):
+    list_display = ["name", "partnership"]
+    list_filter = ["partnership"]
+    search_fields = ["name"]
+    inlines = [PostInline]
+
+
+@admin.register(Post)
+class PostAdmin(PartnershipScopedAdmin):
+    list_display = ["person", "kind", "title", "agency", "from_year", "to_year"]
+    list_filter = ["partnership", "kind"]
+
+
+@admin.register(Group)
+class GroupAdmin(PartnershipScopedAdmin):
+    list_display = ["name", "partnership", "chair", "reports_to"]
+    list_filter = ["partnership"]
+    filter_horizontal = ["shared_with"]
+
+
+class FundingLineInline(ScopedInlineMixin, admin.TabularInline):
+    model = FundingLine
+    extra = 0
+    fields = ["kind", "agency", "label", "amount", "position"]
+
+
+@admin.register(FundingYear)
+class FundingYearAdmin(PartnershipScopedAdmin):
+    list_display = ["partnership", "year", "reserves_brought_forward", "reserves_carried_forward"]
+    list_filter = ["partnership"]
+    inlines = [FundingLineInline]

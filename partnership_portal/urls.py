@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, register_converter
+
+from partners.fields import ReportingYearConverter
+
+from . import views
+
+register_converter(ReportingYearConverter, "year")
+
+admin.site.site_header = "Partnership portal administration"
+admin.site.site_title = "Partnership portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("p/<slug:partnership_slug>/", views.partnership_home, name="partnership_home"),
+    path("p/<slug:partnership_slug>/", include("partners.urls")),
+    path("p/<slug:partnership_slug>/figures/", include("metrics.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,48 @@
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from metrics import selectors as figures
+from partners.access import Capability, partnership_roles_for, partnership_view
+from partners.models import Partnership
+
+
+def home(request):
+    return render(request, "home.html", {"partnerships": Partnership.objects.all()})
+
+
+@login_required
+def dashboard(request):
+    accesses = partnership_roles_for(request.user)
+    if request.user.is_portal_admin:
+        held = {access.partnership.pk for access in accesses}
+        from partners.access import access_from
+
+        accesses += [access_from(request.user, p, []) for p in Partnership.objects.exclude(pk__in=held)]
+    return render(request, "dashboard.html", {"accesses": accesses})
+
+
+@partnership_view()
+def partnership_home(request):
+    access = request.access
+    context = {"partnership": request.partnership, "access": access}
+    if access.can(Capability.VIEW_PARTNERSHIP):
+        context["rounds"] = figures.rounds_with_progress(request.partnership)
+    if access.can(Capability.SUBMIT_FIGURES):
+        context["my_returns"] = figures.returns_for_agency(request.partnership, access.agency)
+    return render(request, "partnership_home.html", context)
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as error:  # noqa: BLE001 - any database failure means unhealthy
+        return JsonResponse({"status": "error", "database": str(error.__class__.__name__)}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

@@ -1,0 +1,1 @@
+# Reports (authoring, rendering, publication) arrive with their own issues; see ../shared/ROADMAP.md.
