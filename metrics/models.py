@@ -138,6 +138,8 @@ class Metric(models.Model):
                 raise ValidationError({"part_of": "A metric cannot be a part of itself."})
             if self.part_of.partnership_id != self.partnership_id:
                 raise ValidationError({"part_of": "Choose a metric of the same partnership."})
+            if self.part_of.unit != self.unit:
+                raise ValidationError({"part_of": "A part and its whole must use the same unit."})
             if self.part_of.level != self.level:
                 raise ValidationError(
                     {"part_of": "A part and its whole must both be per area or both partnership-wide."}
@@ -204,6 +206,7 @@ class Return(models.Model):
     round = models.ForeignKey(CollectionRound, on_delete=models.CASCADE, related_name="returns")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="returns")
     metrics = models.ManyToManyField(Metric, related_name="returns")
+    areas = models.ManyToManyField(Area, related_name="+", help_text="Areas this agency reports per-area metrics for.")
     status = models.CharField(max_length=20, choices=ReturnStatus.choices, default=ReturnStatus.NOT_STARTED)
     status_reason = models.TextField(blank=True, help_text="Why it was returned or re-opened.")
     submitted_at = models.DateTimeField(null=True, blank=True)

@@ -78,6 +78,8 @@ class SheetCell:
     warnings: list = field(default_factory=list)
     value: MetricValue | None = None
 
+    metric_label: str = ""
+
     @property
     def field_suffix(self):
         return f"{self.key[0]}-{self.key[1]}"
@@ -122,7 +124,7 @@ def return_sheet(ret: Return, *, cells=None, checks=None) -> ReturnSheet:
     nothing typed is lost; otherwise the stored figures are shown.
     """
     metrics = list(ret.metrics.select_related("framework_item__parent__parent", "part_of").order_by("position", "code"))
-    areas = list(ret.round.areas.order_by("name"))
+    areas = list(ret.areas.order_by("name"))
     area_ids = [a.pk for a in areas]
     stored = {
         cell_key(v.metric_id, v.area_id): v
@@ -160,6 +162,7 @@ def return_sheet(ret: Return, *, cells=None, checks=None) -> ReturnSheet:
                     errors=check.errors if check else [],
                     warnings=check.warnings if check else [],
                     value=stored.get(key),
+                    metric_label=metric.name,
                 )
             )
         by_title[title].rows.append(SheetRow(metric, row_cells))
@@ -390,3 +393,91 @@ def values_for_export(partnership, *, years=None, area_codes=None, metric_codes=
     return list(values.order_by("metric__position", "metric__code", "area__name", "year")), list(
         comparators.order_by("metric__position", "metric__code", "geography", "year")
     )
+
+
+# --- Round completeness, the explorer's tables and the comparator list ------------------
+
+
+def round_completeness(collection) -> tuple[RoundProgress, list]:
+    """A round's returns (agency, who submitted and approved, when) and its count per status.
+
+    Two queries: the returns with their agency, people and partnership, and their metrics.
+    """
+    returns = list(
+        Return.objects.filter(partnership=collection.partnership, round=collection)
+        .select_related("partnership", "agency", "submitted_by", "approved_by")
+        .prefetch_related("metrics")
+        .order_by("agency__name")
+    )
+    counted = Counter(ret.status for ret in returns)
+    return RoundProgress(collection, {s: counted.get(s.value, 0) for s in ReturnStatus}), returns
+
+
+@dataclass(frozen=True)
+class SeriesRow:
+    """One year of one area in the explorer's table, every cell already spelt out."""
+
+    year: ReportingYear
+    figure: Figure | None
+    value: str  # "1,234", "12 of 152", "N/K", or "–" for a year with no approved figure
+    change: str  # "+12 (+5.0%)", or "–" when this year or the year before has no figure
+    direction: str  # better / worse / same / up / down, or ""
+    movement: str  # which way the number moved (up / down / same), for the arrow; or ""
+    comparators: list  # formatted comparator values, in SeriesTable.geographies order
+    notes: list
+
+
+@dataclass(frozen=True)
+class SeriesTable:
+    area: Area | None
+    geographies: list  # [(ONS code, name)], England first
+    rows: list
+
+
+def series_tables(series: MetricSeries) -> list[SeriesTable]:
+    """The explorer's table per area: value, change on the previous year, comparators. No queries."""
+    metric = series.metric
+    order = {kind.value: i for i, kind in enumerate(ComparatorKind)}
+    codes = sorted(
+        (code for code, values in series.comparators.items() if any(v is not None for v in values)),
+        key=lambda code: (order.get(code, len(order)), code),
+    )
+    geographies = [(code, ComparatorKind(code).label if code in order else code) for code in codes]
+
+    def comparator_text(value):
+        return format_value(value, unit=metric.unit, decimals=metric.decimals)
+
+    tables = []
+    for area, points in series.by_area:
+        rows = []
+        for i, point in enumerate(points):
+            figure = point.figure
+            delta = figure.change if figure else None
+            movement = ""
+            if delta is not None:
+                movement = "up" if delta[0] > 0 else ("down" if delta[0] < 0 else "same")
+            rows.append(
+                SeriesRow(
+                    year=point.year,
+                    figure=figure,
+                    value=figure.formatted() if figure else "–",
+                    change=(figure.change_text if figure else "") or "–",
+                    direction=figure.direction if figure else "",
+                    movement=movement,
+                    comparators=[comparator_text(series.comparators[code][i]) for code, _ in geographies],
+                    notes=[text for text in (figure.note, figure.qualifier) if text] if figure else [],
+                )
+            )
+        tables.append(SeriesTable(area, geographies, rows))
+    return tables
+
+
+def comparator_list(partnership, *, metric=None) -> list[tuple[Metric, list]]:
+    """Comparators grouped by metric, each group by year then geography. One query."""
+    rows = Comparator.objects.filter(partnership=partnership).select_related("metric", "metric__framework_item")
+    if metric is not None:
+        rows = rows.filter(metric=metric)
+    grouped = {}
+    for comparator in rows.order_by("metric__position", "metric__code", "-year", "geography"):
+        grouped.setdefault(comparator.metric_id, (comparator.metric, []))[1].append(comparator)
+    return list(grouped.values())

@@ -114,19 +114,22 @@ def check_cells(ret: Return, cells: dict, *, metrics, area_ids) -> dict:
     return checks
 
 
-def _log(events, *, partnership, action, by, via="", ret=None, value=None, **data):
-    events.append(
-        AuditEvent(
-            partnership=partnership,
-            action=action,
-            actor=by,
-            at=timezone.now(),
-            via=via,
-            return_record=ret,
-            value=value,
-            data=data,
-        )
+def _event(*, partnership, action, by, via="", ret=None, value=None, **data):
+    """An unsaved audit event; callers bulk-create them with the change they describe."""
+    return AuditEvent(
+        partnership=partnership,
+        action=action,
+        actor=by,
+        at=timezone.now(),
+        via=via,
+        return_record=ret,
+        value=value,
+        data=data,
     )
+
+
+def _record(**kwargs):
+    _event(**kwargs).save()
 
 
 def _value_snapshot(value: MetricValue | None):
@@ -149,19 +152,20 @@ def _write_values(partnership, year, cells, checks, *, by, via, ret=None, approv
         if check.blank:
             if current is not None and current.approved_at is None:
                 # Clearing a box removes the draft figure; the audit keeps what it was.
-                _log(
-                    events,
-                    partnership=partnership,
-                    action="metrics.value.cleared",
-                    by=by,
-                    via=via,
-                    ret=ret,
-                    value=None,
-                    old=_value_snapshot(current),
-                    new=None,
-                    metric=current.metric_id,
-                    area=current.area_id,
-                    year=str(year),
+                events.append(
+                    _event(
+                        partnership=partnership,
+                        action="metrics.value.cleared",
+                        by=by,
+                        via=via,
+                        ret=ret,
+                        value=None,
+                        old=_value_snapshot(current),
+                        new=None,
+                        metric=current.metric_id,
+                        area=current.area_id,
+                        year=str(year),
+                    )
                 )
                 current.delete()
             continue
@@ -220,18 +224,19 @@ def _write_values(partnership, year, cells, checks, *, by, via, ret=None, approv
             action = "metrics.value.annotated"
         else:
             action = "metrics.value.changed"
-        _log(
-            events,
-            partnership=partnership,
-            action=action,
-            by=by,
-            via=via,
-            ret=ret,
-            value=value,
-            old=old,
-            new=new_snapshot,
-            note=value.note,
-            qualifier=value.qualifier,
+        events.append(
+            _event(
+                partnership=partnership,
+                action=action,
+                by=by,
+                via=via,
+                ret=ret,
+                value=value,
+                old=old,
+                new=new_snapshot,
+                note=value.note,
+                qualifier=value.qualifier,
+            )
         )
     AuditEvent.objects.bulk_create(events)
     return len(changed_pairs)
@@ -250,7 +255,7 @@ def expected_cells(ret: Return, metrics, area_ids):
 
 def return_scope(ret):
     metrics = list(ret.metrics.select_related("part_of").order_by("position", "code"))
-    area_ids = sorted(ret.round.areas.values_list("pk", flat=True))
+    area_ids = sorted(ret.areas.values_list("pk", flat=True))
     return metrics, area_ids
 
 
@@ -281,9 +286,7 @@ def save_return(ret: Return, cells: dict, *, by, via="form") -> dict:
         ret.save(update_fields=["status", "updated_at"])
     elif ret.status == ReturnStatus.RETURNED:
         ret.save(update_fields=["updated_at"])
-    events = []
-    _log(events, partnership=ret.partnership, action="metrics.return.saved", by=by, via=via, ret=ret)
-    AuditEvent.objects.bulk_create(events)
+    _record(partnership=ret.partnership, action="metrics.return.saved", by=by, via=via, ret=ret)
     return checks
 
 
@@ -312,9 +315,7 @@ def _set_status(ret, status, *, by, action, reason="", **fields):
     for name, value in fields.items():
         setattr(ret, name, value)
     ret.save()
-    events = []
-    _log(events, partnership=ret.partnership, action=action, by=by, via="form", ret=ret, reason=reason, status=status)
-    AuditEvent.objects.bulk_create(events)
+    _record(partnership=ret.partnership, action=action, by=by, via="form", ret=ret, reason=reason, status=status)
 
 
 def _locked(ret):
@@ -407,7 +408,11 @@ def reopen_return(ret: Return, *, by, reason):
 
 @transaction.atomic
 def open_round(*, partnership, year, opens_on, closes_on, areas, assignments, by):
-    """Create (or extend) the year's round: `assignments` maps each agency to the metrics it returns."""
+    """Create (or extend) the year's round.
+
+    `assignments` maps each agency to the metrics it returns, or to (metrics, areas) when the
+    agency covers only some areas (a council returns for its own area).
+    """
     if closes_on < opens_on:
         raise FigureError("The round must close after it opens.")
     collection, created = CollectionRound.objects.get_or_create(
@@ -418,15 +423,16 @@ def open_round(*, partnership, year, opens_on, closes_on, areas, assignments, by
         collection.save()
     collection.areas.set(areas)
     returns = []
-    for agency, metrics in assignments.items():
+    for agency, assigned in assignments.items():
+        metrics, agency_areas = assigned if isinstance(assigned, tuple) else (assigned, areas)
         ret, _ = Return.objects.get_or_create(partnership=partnership, round=collection, agency=agency)
         ret.metrics.set(metrics)
+        ret.areas.set(agency_areas)
         returns.append(ret)
-    events = []
-    _log(
-        events, partnership=partnership, action="metrics.round.opened", by=by, year=str(year), agencies=len(assignments)
-    )
-    AuditEvent.objects.bulk_create(events)
+    if created:
+        _record(
+            partnership=partnership, action="metrics.round.opened", by=by, year=str(year), agencies=len(assignments)
+        )
     return collection, returns
 
 
@@ -447,7 +453,8 @@ class ImportRow:
 def import_figures(partnership, rows: list[ImportRow], *, by, via="command"):
     """Apply an administrator's import: all rows or none. Values arrive approved.
 
-    Rows must have been checked by `check_import_rows`; any error refuses the whole file.
+    Rows come checked from `metrics.tabular.match_rows`; any error refuses the whole file.
+    A re-import of unchanged figures writes nothing, not even an audit event.
     """
     if any(row.errors for row in rows):
         raise FigureError("The file has errors; nothing was imported.")
@@ -472,25 +479,32 @@ def import_figures(partnership, rows: list[ImportRow], *, by, via="command"):
             )
         written += _write_values(partnership, year, cells, checks, by=by, via=via, approved_at=now)
     for row in comparators:
-        entry = parse_entry(row.cell.raw)
-        Comparator.objects.update_or_create(
+        value = parse_entry(row.cell.raw).value
+        current = Comparator.objects.filter(metric=row.metric, year=row.year, geography=row.geography).first()
+        if current is None:
+            Comparator.objects.create(
+                partnership=partnership,
+                metric=row.metric,
+                year=row.year,
+                geography=row.geography,
+                value=value,
+                source=row.cell.note,
+            )
+        elif current.value != value or current.source != row.cell.note:
+            current.value, current.source = value, row.cell.note
+            current.save(update_fields=["value", "source"])
+        else:
+            continue
+        written += 1
+    if written:
+        _record(
             partnership=partnership,
-            metric=row.metric,
-            year=row.year,
-            geography=row.geography,
-            defaults={"value": entry.value, "source": row.cell.note},
+            action="metrics.figures.imported",
+            by=by,
+            via=via,
+            rows=len(rows),
+            changed=written,
         )
-    events = []
-    _log(
-        events,
-        partnership=partnership,
-        action="metrics.figures.imported",
-        by=by,
-        via=via,
-        rows=len(rows),
-        changed=written,
-    )
-    AuditEvent.objects.bulk_create(events)
     return written
 
 
@@ -503,9 +517,7 @@ def set_comparator(*, metric, year, geography, value, source="", by):
         geography=geography,
         defaults={"value": value, "source": source},
     )
-    events = []
-    _log(
-        events,
+    _record(
         partnership=metric.partnership,
         action="metrics.comparator.set",
         by=by,
@@ -515,5 +527,4 @@ def set_comparator(*, metric, year, geography, value, source="", by):
         geography=geography,
         new=plain_number(value),
     )
-    AuditEvent.objects.bulk_create(events)
     return comparator

@@ -66,6 +66,10 @@ class Access:
         return self.can(Capability.MANAGE_FIGURES)
 
     @property
+    def can_approve_figures(self):
+        return self.can(Capability.APPROVE_FIGURES)
+
+    @property
     def can_submit_figures(self):
         return self.can(Capability.SUBMIT_FIGURES)
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from .years import InvalidReportingYear, ReportingYear
@@ -32,6 +33,8 @@ class ReportingYearField(models.CharField):
     def __init__(self, *args, **kwargs):
         kwargs["max_length"] = 7
         super().__init__(*args, **kwargs)
+        # CharField's length check measures strings; a ReportingYear always has seven characters.
+        self.validators[:] = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()

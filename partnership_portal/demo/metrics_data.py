@@ -335,7 +335,7 @@ METRICS = [
         "agency": None,
         "indicator": None,
         "indicator_title": None,
-        "part_of": "referrals",
+        "part_of": None,  # a percentage cannot be a part of a count
         "suppress_small": False,
         "group": "snapshot",
     },

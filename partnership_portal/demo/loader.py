@@ -1,0 +1,301 @@
+"""Loads the demo partnerships, figures and users from the seed facts in this package.
+
+Idempotent: every write goes through an upsert that writes only what differs, so a
+second run changes nothing. It crosses tenants (Tees-wide groups, two partnerships),
+so it runs with scopes disabled.
+"""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django_scopes import scopes_disabled
+
+from metrics import services as figures
+from metrics.models import CollectionRound, FrameworkItem, Metric
+from partners import services as partners
+from partners.models import Partnership, Role
+from partners.years import ReportingYear
+
+from . import metrics_data, partners_data
+
+DEMO_PASSWORD = "portal-demo"
+NEXT_ROUND_YEAR = ReportingYear(2025)
+
+# The seeds give no police percentage, but a police return without one would not exercise
+# the percentage rule; this one is collected from 2025-26 and has no past values.
+EXTRA_METRICS = [
+    {
+        "code": "da_incidents_children_present_pct",
+        "name": "Domestic abuse incidents with a child present",
+        "definition": "Share of all domestic abuse incidents recorded by police at which a child was present.",
+        "unit": "percentage",
+        "decimals": 1,
+        "polarity": "neutral",
+        "level": "area",
+        "agency": "cleveland-police",
+        "indicator": None,
+        "part_of": None,
+        "suppress_small": False,
+        "group": "snapshot",
+    },
+]
+
+DEMO_USERS = [
+    # username, first, last, role, agency key, is_staff, is_superuser
+    ("admin", "Portal", "Administrator", None, None, True, True),
+    ("editor", "Erin", "Editor", Role.EDITOR, None, True, False),
+    ("approver", "Alex", "Approver", Role.APPROVER, None, True, False),
+    ("partner", "Pat", "Analyst", Role.SUBMITTER, "cleveland-police", False, False),
+]
+
+
+def _date(text):
+    return dt.date.fromisoformat(text) if text else None
+
+
+def load(*, stdout=None):
+    with scopes_disabled():
+        partnerships = _load_partnerships()
+        agencies = _load_agencies()
+        _load_memberships(partnerships, agencies)
+        people = _load_people(partnerships, agencies)
+        _load_groups(partnerships, people)
+        _load_funding(partnerships, agencies)
+        users = _load_users(partnerships["hsscp"], agencies)
+        metrics = _load_catalogue(partnerships["hsscp"], agencies)
+        _load_figures(partnerships["hsscp"], metrics)
+        _open_next_round(partnerships["hsscp"], metrics, agencies, users["editor"])
+    return users
+
+
+def _load_partnerships():
+    result = {}
+    for data in partners_data.PARTNERSHIPS:
+        fields = {k: v for k, v in data.items() if k not in {"slug", "areas"}}
+        partnership = partners.ensure_partnership(slug=data["slug"], **fields)
+        for area in data["areas"]:
+            partners.ensure_area(partnership=partnership, ons_code=area["ons_code"], name=area["name"])
+        result[data["slug"]] = partnership
+    return result
+
+
+def _load_agencies():
+    agencies = {}
+    for data in partners_data.AGENCIES:
+        agencies[data["key"]] = partners.ensure_agency(
+            name=data["name"],
+            kind=data["kind"],
+            started_on=_date(data.get("started_on")),
+            ended_on=_date(data.get("ended_on")),
+            replaced_by=agencies.get(data.get("replaced_by")) if data.get("replaced_by") in agencies else None,
+        )
+    # Successors may come later in the list than the agencies they replace.
+    for data in partners_data.AGENCIES:
+        if data.get("replaced_by"):
+            agency = agencies[data["key"]]
+            agencies[data["key"]] = partners.ensure_agency(
+                name=agency.name,
+                kind=agency.kind,
+                started_on=agency.started_on,
+                ended_on=agency.ended_on,
+                replaced_by=agencies[data["replaced_by"]],
+            )
+    return agencies
+
+
+def _load_memberships(partnerships, agencies):
+    for data in partners_data.MEMBERSHIPS:
+        partners.set_membership(
+            partnership=partnerships[data["partnership"]],
+            agency=agencies[data["agency"]],
+            year=data["year"],
+            role=data["role"],
+        )
+
+
+def _load_people(partnerships, agencies):
+    people = {}
+    for data in partners_data.PEOPLE:
+        for post in data["posts"]:
+            partnership = partnerships[post["partnership"]]
+            person = partners.ensure_person(partnership=partnership, name=data["name"])
+            people[(data["key"], post["partnership"])] = person
+            partners.set_post(
+                person=person,
+                kind=post["post"],
+                title=post.get("title") or "",
+                agency=agencies.get(post.get("agency")),
+                from_year=post["from_year"],
+                to_year=post.get("to_year"),
+            )
+    return people
+
+
+def _load_groups(partnerships, people):
+    groups = {}
+    for attempt in range(2):  # the second pass links groups to groups defined later
+        for data in partners_data.GROUPS:
+            groups[data["key"]] = partners.ensure_group(
+                partnership=partnerships[data["partnership"]],
+                name=data["name"],
+                purpose=data.get("purpose", ""),
+                chair=people.get((data.get("chair"), data["partnership"])),
+                reports_to=groups.get(data.get("reports_to")) if attempt else None,
+                shared_with=[partnerships[slug] for slug in data.get("shared_with", [])],
+            )
+
+
+def _load_funding(partnerships, agencies):
+    for data in partners_data.FUNDING:
+        lines = [("contribution", agencies[c["agency"]], "", c["amount"]) for c in data["contributions"]]
+        lines += [("other_income", None, i["label"], i["amount"]) for i in data["other_income"]]
+        lines += [("expenditure", None, e["label"], e["amount"]) for e in data["expenditure"]]
+        partners.set_funding_year(
+            partnership=partnerships[data["partnership"]],
+            year=data["year"],
+            lines=lines,
+            reserves_brought_forward=data.get("reserves_brought_forward"),
+            reserves_carried_forward=data.get("reserves_carried_forward"),
+        )
+
+
+def _load_users(hsscp, agencies):
+    User = get_user_model()
+    users = {}
+    for username, first, last, role, agency_key, is_staff, is_superuser in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(username=username)
+            user.set_password(DEMO_PASSWORD)
+        elif not user.check_password(DEMO_PASSWORD):
+            user.set_password(DEMO_PASSWORD)
+        wanted = {
+            "first_name": first,
+            "last_name": last,
+            "email": f"{username}@example.org",
+            "is_staff": is_staff,
+            "is_superuser": is_superuser,
+            "is_active": True,
+        }
+        if user.pk is None or any(getattr(user, k) != v for k, v in wanted.items()):
+            for k, v in wanted.items():
+                setattr(user, k, v)
+            user.save()
+        if role is not None:
+            partners.grant_role(user=user, partnership=hsscp, role=role, agency=agencies.get(agency_key))
+        users[username] = user
+    return users
+
+
+def _load_catalogue(hsscp, agencies):
+    items = {}
+    for data in sorted(metrics_data.FRAMEWORK, key=lambda d: d["code"].count(".")):
+        items[data["code"]] = _upsert(
+            FrameworkItem,
+            {"partnership": hsscp, "code": data["code"]},
+            {"kind": data["kind"], "title": data["title"], "parent": items.get(data.get("parent"))},
+        )
+    metrics = {}
+    catalogue = metrics_data.METRICS + EXTRA_METRICS
+    for position, data in enumerate(catalogue, start=1):
+        metrics[data["code"]] = _upsert(
+            Metric,
+            {"partnership": hsscp, "code": data["code"]},
+            {
+                "name": data["name"],
+                "definition": data["definition"],
+                "unit": data["unit"],
+                "decimals": data["decimals"],
+                "polarity": data["polarity"],
+                "level": data["level"],
+                "group": data["group"],
+                "agency": agencies.get(data.get("agency")),
+                "framework_item": items.get(data.get("indicator")),
+                "suppress_small": data["suppress_small"],
+                "position": position * 10,
+            },
+        )
+    for data in catalogue:
+        if data.get("part_of"):
+            metrics[data["code"]] = _upsert(
+                Metric, {"partnership": hsscp, "code": data["code"]}, {"part_of": metrics[data["part_of"]]}
+            )
+    return metrics
+
+
+def _upsert(model, lookup, values):
+    from partners.services import _upsert as upsert
+
+    return upsert(model, lookup, values)
+
+
+def _load_figures(hsscp, metrics):
+    areas = {area.ons_code: area for area in hsscp.areas.all()}
+    rows = []
+    for line, (code, area_code, year, value, extra) in enumerate(metrics_data.VALUES, start=1):
+        rows.append(
+            figures.ImportRow(
+                line=line,
+                metric=metrics[code],
+                area_id=areas[area_code].pk if area_code else None,
+                geography=None,
+                year=ReportingYear.parse(year),
+                cell=figures.CellInput(
+                    raw="N/K" if extra.get("not_known") else value,
+                    note=extra.get("note", ""),
+                    qualifier=extra.get("qualifier", ""),
+                    rank_out_of=str(extra.get("rank_out_of") or ""),
+                ),
+            )
+        )
+    geographies = {"england": "E92000001", "north_east": "E12000001"}
+    for line, (code, year, geography, value) in enumerate(metrics_data.COMPARATORS, start=len(rows) + 1):
+        rows.append(
+            figures.ImportRow(
+                line=line,
+                metric=metrics[code],
+                area_id=None,
+                geography=geographies[geography],
+                year=ReportingYear.parse(year),
+                cell=figures.CellInput(raw=value),
+            )
+        )
+    figures.import_figures(hsscp, rows, by=None, via="demo")
+
+
+def _open_next_round(hsscp, metrics, agencies, editor):
+    """The 2025-26 round: police return their figures for both areas, each council for its own."""
+    if CollectionRound.objects.filter(partnership=hsscp, year=NEXT_ROUND_YEAR).exists():
+        return
+    areas = {area.ons_code: area for area in hsscp.areas.all()}
+    collected = [m for m in metrics.values() if m.is_collected_in(NEXT_ROUND_YEAR)]
+    police = [m for m in collected if m.agency_id == agencies["cleveland-police"].pk]
+    police_codes = {
+        "missing_episodes",
+        "missing_young_people",
+        "lac_missing_episodes",
+        "lac_missing_young_people",
+        "cse_risk",
+        "cce_risk",
+    }
+    police += [m for m in collected if m.code in police_codes and m not in police]
+    council = [
+        m for m in collected if m.agency_id is None and m.is_per_area and m not in police and m.group != "profile"
+    ]
+    figures.open_round(
+        partnership=hsscp,
+        year=NEXT_ROUND_YEAR,
+        opens_on=dt.date(2026, 4, 1),
+        closes_on=dt.date(2026, 12, 18),
+        areas=list(areas.values()),
+        assignments={
+            agencies["cleveland-police"]: (sorted(police, key=lambda m: m.position), list(areas.values())),
+            agencies["hartlepool-bc"]: (council, [areas["E06000001"]]),
+            agencies["stockton-bc"]: (council, [areas["E06000004"]]),
+        },
+        by=editor,
+    )
+
+
+def partnership_count():
+    return Partnership.objects.count()

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from partnership_portal.demo import loader
+
+
+class Command(BaseCommand):
+    help = "Load the demo partnerships (HSSCP with figures, South Tees with structure) and demo users. Idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Create the demo users even with DEBUG off (never in production)."
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing to create demo users with known passwords while DEBUG is off. "
+                "Use --force only on a machine that is not public."
+            )
+        users = loader.load()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded: HSSCP (with figures) and STSCP (structure only)."))
+        self.stdout.write(f"Demo users, all with password '{loader.DEMO_PASSWORD}':")
+        for username, *_ in loader.DEMO_USERS:
+            user = users[username]
+            roles = ", ".join(str(r) for r in user.partnership_roles.select_related("partnership", "agency"))
+            self.stdout.write(f"  {username:<9} {roles or 'portal admin (all partnerships)'}")

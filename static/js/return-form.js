@@ -1,0 +1,46 @@
+// Live change on last year beside each figure, and the explanation box for large changes.
+// The server repeats every check; this only helps while typing.
+(function () {
+  "use strict";
+  var form = document.getElementById("return-form");
+  if (!form) return;
+  var LARGE = 50;
+
+  function parse(text) {
+    var cleaned = (text || "").replace(/[,£%\s]/g, "");
+    if (cleaned === "" || !/^-?\d*\.?\d+$/.test(cleaned)) return null;
+    return parseFloat(cleaned);
+  }
+
+  function update(input) {
+    var cell = input.closest("td");
+    var out = cell.querySelector(".live-change");
+    var explanation = cell.querySelector(".explanation");
+    var last = parse(input.dataset.lastYear);
+    var now = parse(input.value);
+    if (!out) return;
+    if (last === null || now === null) {
+      out.textContent = "";
+      return;
+    }
+    var diff = now - last;
+    var text = " · change " + (diff > 0 ? "+" : diff < 0 ? "−" : "±") + Math.abs(Math.round(diff * 100) / 100);
+    var large = false;
+    if (last !== 0) {
+      var pct = (diff / Math.abs(last)) * 100;
+      text += " (" + (pct > 0 ? "+" : pct < 0 ? "−" : "±") + Math.abs(pct).toFixed(1) + "%)";
+      large = Math.abs(pct) > LARGE;
+    }
+    out.textContent = text;
+    out.classList.toggle("text-warning-emphasis", large);
+    if (explanation && large) explanation.classList.remove("d-none");
+  }
+
+  form.querySelectorAll(".value-input").forEach(function (input) {
+    update(input);
+    input.addEventListener("input", function () { update(input); });
+  });
+
+  var summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
+})();
