@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST := $(VENV)/bin/pytest
 # Tests never need a real secret; production always sets its own SECRET_KEY.
-TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production-use-0123456789 DEBUG=0
+TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production-use-0123456789 DEBUG=0 HTTPS=0
 PYTEST_ARGS ?=
 
 .PHONY: run test test-unit test-e2e check fmt chromium demo

@@ -473,11 +473,52 @@ def series_tables(series: MetricSeries) -> list[SeriesTable]:
 
 
 def comparator_list(partnership, *, metric=None) -> list[tuple[Metric, list]]:
-    """Comparators grouped by metric, each group by year then geography. One query."""
+    """Comparators grouped by metric, newest year first: [(metric, [(comparator, "21.5%")])]. One query."""
     rows = Comparator.objects.filter(partnership=partnership).select_related("metric", "metric__framework_item")
     if metric is not None:
         rows = rows.filter(metric=metric)
     grouped = {}
     for comparator in rows.order_by("metric__position", "metric__code", "-year", "geography"):
-        grouped.setdefault(comparator.metric_id, (comparator.metric, []))[1].append(comparator)
+        m = comparator.metric
+        text = format_value(comparator.value, unit=m.unit, decimals=m.decimals)
+        grouped.setdefault(m.pk, (m, []))[1].append((comparator, text))
     return list(grouped.values())
+
+
+# --- Import and export (metrics/tabular.py, metrics/exchange_views.py) -------------------
+
+
+def stored_values(partnership, *, metric_ids, years) -> dict:
+    """Stored figures (approved or not) keyed (metric_id, area_id or 0, year start). One query."""
+    return {
+        (v.metric_id, v.area_id or 0, v.year.start): v
+        for v in MetricValue.objects.filter(
+            partnership=partnership, metric_id__in=list(metric_ids), year__in=sorted(str(y) for y in years)
+        )
+    }
+
+
+@dataclass
+class ExportOptions:
+    years: list  # ReportingYear, newest first
+    areas: list  # Area, by name
+    geographies: list  # ComparatorKind that have comparators
+    metrics: list  # Metric, catalogue order
+
+
+def export_options(partnership) -> ExportOptions:
+    """What an export can be sliced by: years with figures, areas, comparator geographies, metrics.
+
+    Four queries.
+    """
+    years = set(MetricValue.objects.filter(partnership=partnership).values_list("year", flat=True).distinct())
+    geographies = set()
+    for year, geography in Comparator.objects.filter(partnership=partnership).values_list("year", "geography"):
+        years.add(year)
+        geographies.add(geography)
+    return ExportOptions(
+        years=sorted(years, reverse=True),
+        areas=list(Area.objects.filter(partnership=partnership).order_by("name")),
+        geographies=[kind for kind in ComparatorKind if kind.value in geographies],
+        metrics=list(Metric.objects.filter(partnership=partnership).select_related("framework_item")),
+    )

@@ -8,7 +8,7 @@ from .years import InvalidReportingYear, ReportingYear
 
 class ReportingYearFormField(forms.CharField):
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 9)
+        kwargs.pop("max_length", None)  # the value is a ReportingYear, not a string
         kwargs.setdefault("help_text", 'For example "2024-25" (April 2024 to March 2025).')
         super().__init__(**kwargs)
 

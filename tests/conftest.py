@@ -19,6 +19,12 @@ from . import factories as f
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # PBKDF2 costs ~0.3 s a user; tests create many users and prove nothing about hashing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     # Tests do not run collectstatic; the manifest storage is exercised by `check --deploy` tests.
     settings.STORAGES = {

@@ -1,0 +1,157 @@
+import pytest
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from metrics import services
+from metrics.models import MetricValue, ReturnStatus
+from tests.conftest import login
+
+
+def field(world, code, area_index, prefix="v"):
+    area = world.areas[area_index] if area_index is not None else None
+    return f"{prefix}-{world.metrics[code].pk}-{area.pk if area else 0}"
+
+
+def url(world, name="metrics:return", **kwargs):
+    return reverse(name, args=["hsscp", world.police_return.pk], **kwargs)
+
+
+def test_the_partner_sees_its_return_with_last_years_figure(world):
+    from tests import factories as f
+
+    f.ValueFactory(metric=world.metrics["referrals"], area=world.areas[0], year="2024-25", value=821)
+    response = login(None, world.submitter).get(url(world))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Cleveland Police: figures for 2025-26" in html
+    assert "Last year: 821" in html
+    assert 'data-last-year="821"' in html
+
+
+def test_errors_show_at_the_fields_and_everything_typed_is_kept(world):
+    client = login(None, world.submitter)
+    response = client.post(
+        url(world),
+        {
+            field(world, "re-referral-rate", 0): "120",
+            field(world, "referrals", 0): "-3",
+            field(world, "referrals", 1): "250",
+            field(world, "referrals", 1, "n"): "as at 31 March",
+            "action": "save",
+        },
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "A percentage must be between 0 and 100." in html
+    assert "A count or rate cannot be below zero" in html
+    assert f'name="{field(world, "referrals", 1)}" value="250"' in html
+    assert 'value="as at 31 March"' in html
+    assert f'name="{field(world, "re-referral-rate", 0)}" value="120"' in html
+    assert 'aria-invalid="true"' in html
+    with scopes_disabled():
+        assert not MetricValue.objects.exists()
+
+
+def test_saving_a_draft_and_coming_back_shows_the_figures(world):
+    client = login(None, world.submitter)
+    response = client.post(url(world), {field(world, "referrals", 0): "250", "action": "save"})
+    assert response.status_code == 302
+    page = client.get(url(world)).content.decode()
+    assert "Draft saved" in page
+    assert f'name="{field(world, "referrals", 0)}" value="250"' in page
+    assert '<span class="status status-draft">Draft</span>' in page
+
+
+def test_submit_from_the_form_saves_then_submits(world):
+    client = login(None, world.submitter)
+    data = {
+        field(world, "referrals", 0): "200",
+        field(world, "referrals", 1): "300",
+        field(world, "re-referrals", 0): "20",
+        field(world, "re-referrals", 1): "N/K",
+        field(world, "re-referral-rate", 0): "10",
+        field(world, "re-referral-rate", 1): "11",
+        field(world, "training-sessions", None): "4",
+        "action": "submit",
+    }
+    response = client.post(url(world), data, follow=True)
+    assert "Submitted. The business unit will check your figures." in response.content.decode()
+    world.police_return.refresh_from_db()
+    assert world.police_return.status == ReturnStatus.SUBMITTED
+
+
+def test_submitting_an_incomplete_return_says_what_is_missing_and_keeps_input(world):
+    client = login(None, world.submitter)
+    response = client.post(url(world), {field(world, "referrals", 0): "200", "action": "submit"})
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "Not submitted" in html and "still empty" in html
+    assert f'name="{field(world, "referrals", 0)}" value="200"' in html
+
+
+def test_the_business_unit_cannot_type_into_an_agencys_return(world):
+    client = login(None, world.editor)
+    page = client.get(url(world)).content.decode()
+    assert "readonly" in page and "Save draft" not in page
+    client.post(url(world), {field(world, "referrals", 0): "999", "action": "save"})
+    with scopes_disabled():
+        assert not MetricValue.objects.exists()
+
+
+@pytest.fixture
+def submitted(world):
+    with scopes_disabled():
+        services.save_return(
+            world.police_return,
+            {
+                (m.pk, a): services.CellInput(raw="5")
+                for m in world.police_return.metrics.all()
+                for a in ([x.pk for x in world.areas] if m.is_per_area else [0])
+            },
+            by=world.submitter,
+        )
+        services.submit_return(world.police_return, by=world.submitter)
+    return world.police_return
+
+
+def test_an_editor_can_send_back_but_not_approve(world, submitted):
+    client = login(None, world.editor)
+    assert client.post(url(world, "metrics:return_approve")).status_code == 403
+    response = client.post(url(world, "metrics:return_send_back"), {"reason": ""})
+    assert response.status_code == 422 and "This field is required" in response.content.decode()
+    client.post(url(world, "metrics:return_send_back"), {"reason": "Check Stockton"})
+    submitted.refresh_from_db()
+    assert submitted.status == ReturnStatus.RETURNED
+
+
+def test_the_approver_approves_and_the_partner_sees_it_locked(world, submitted):
+    login(None, world.approver).post(url(world, "metrics:return_approve"))
+    submitted.refresh_from_db()
+    assert submitted.status == ReturnStatus.APPROVED
+    partner = login(None, world.submitter)
+    page = partner.get(url(world)).content.decode()
+    assert "Approved" in page and "Save draft" not in page
+    partner.post(url(world), {field(world, "referrals", 0): "999", "action": "save"})
+    with scopes_disabled():
+        assert MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0]).value == 5
+
+
+def test_a_partner_cannot_decide_on_its_own_return(world, submitted):
+    client = login(None, world.submitter)
+    assert client.post(url(world, "metrics:return_approve")).status_code == 403
+    assert client.post(url(world, "metrics:return_send_back"), {"reason": "x"}).status_code == 403
+    assert client.post(url(world, "metrics:return_reopen"), {"reason": "x"}).status_code == 403
+
+
+def test_the_history_page_lists_each_step(world, submitted):
+    login(None, world.editor).post(url(world, "metrics:return_send_back"), {"reason": "Check Stockton"})
+    page = login(None, world.submitter).get(url(world, "metrics:return_history")).content.decode()
+    assert "Draft saved" in page and "Submitted for approval" in page and "Sent back: Check Stockton" in page
+    assert "empty → 5" in page
+
+
+def test_a_figures_own_history_is_reachable_from_the_value(world, submitted):
+    with scopes_disabled():
+        value = MetricValue.objects.filter(metric=world.metrics["referrals"]).first()
+    page = login(None, world.editor).get(value.get_absolute_url()).content.decode()
+    assert "empty → 5" in page and "not approved" in page

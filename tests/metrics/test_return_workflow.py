@@ -1,0 +1,198 @@
+"""The return's life: draft → submitted → returned or approved → re-opened, with its audit."""
+
+from decimal import Decimal
+
+import pytest
+from django_scopes import scopes_disabled
+
+from metrics import services
+from metrics.models import AuditEvent, MetricValue, ReturnStatus
+from tests import factories as f
+
+pytestmark = pytest.mark.usefixtures("scopes_off")
+
+
+@pytest.fixture
+def scopes_off():
+    with scopes_disabled():
+        yield
+
+
+def cells(world, **figures):
+    """cells(world, referrals_0="120") → {(metric id, area id): CellInput}; area index after the underscore."""
+    result = {}
+    for name, raw in figures.items():
+        code, _, area_index = name.rpartition("_")
+        code = code.replace("_", "-")
+        area = None if area_index == "p" else world.areas[int(area_index)]
+        result[(world.metrics[code].pk, area.pk if area else 0)] = services.CellInput(raw=raw)
+    return result
+
+
+def fill_everything(world, ret, overrides=None):
+    filled = cells(
+        world,
+        referrals_0="200",
+        referrals_1="300",
+        re_referrals_0="20",
+        re_referrals_1="30",
+        re_referral_rate_0="10.5",
+        re_referral_rate_1="N/K",
+        training_sessions_p="12",
+    )
+    filled.update(overrides or {})
+    checks = services.save_return(ret, filled, by=world.submitter)
+    assert not any(c.errors for c in checks.values())
+    return filled
+
+
+def test_bad_figures_are_refused_whole_with_an_error_at_each(world):
+    checks = services.save_return(
+        world.police_return,
+        cells(world, re_referral_rate_0="120", referrals_0="-3", referrals_1="250"),
+        by=world.submitter,
+    )
+    rate = checks[(world.metrics["re-referral-rate"].pk, world.areas[0].pk)]
+    count = checks[(world.metrics["referrals"].pk, world.areas[0].pk)]
+    assert rate.errors == ["A percentage must be between 0 and 100."]
+    assert "below zero" in count.errors[0]
+    assert not MetricValue.objects.exists()  # nothing half-saved
+    world.police_return.refresh_from_db()
+    assert world.police_return.status == ReturnStatus.NOT_STARTED
+
+
+def test_counts_must_be_whole_numbers_and_words_are_explained(world):
+    checks = services.save_return(
+        world.police_return, cells(world, referrals_0="12.5", referrals_1="lots"), by=world.submitter
+    )
+    assert "whole number" in checks[(world.metrics["referrals"].pk, world.areas[0].pk)].errors[0]
+    assert '"lots" is not a number' in checks[(world.metrics["referrals"].pk, world.areas[1].pk)].errors[0]
+
+
+def test_a_part_cannot_exceed_its_whole_in_the_same_area(world):
+    checks = services.save_return(
+        world.police_return, cells(world, referrals_0="100", re_referrals_0="101"), by=world.submitter
+    )
+    assert "cannot be more than “Referrals”" in checks[(world.metrics["re-referrals"].pk, world.areas[0].pk)].errors[0]
+
+
+def test_a_part_is_checked_against_the_stored_whole_too(world):
+    services.save_return(world.police_return, cells(world, referrals_0="100"), by=world.submitter)
+    checks = services.save_return(world.police_return, cells(world, re_referrals_0="150"), by=world.submitter)
+    assert checks[(world.metrics["re-referrals"].pk, world.areas[0].pk)].errors
+
+
+def test_a_draft_keeps_numbers_not_known_notes_and_qualifiers(world):
+    key = (world.metrics["referrals"].pk, world.areas[0].pk)
+    services.save_return(
+        world.police_return,
+        {
+            key: services.CellInput(raw="1,234", note="as at 31 March", qualifier="Q2-Q4 only"),
+            (world.metrics["referrals"].pk, world.areas[1].pk): services.CellInput(raw="n/k"),
+        },
+        by=world.submitter,
+    )
+    stored = {v.area_id: v for v in MetricValue.objects.filter(metric=world.metrics["referrals"])}
+    assert stored[world.areas[0].pk].value == Decimal("1234")
+    assert stored[world.areas[0].pk].note == "as at 31 March"
+    assert stored[world.areas[0].pk].qualifier == "Q2-Q4 only"
+    assert stored[world.areas[1].pk].is_not_known and stored[world.areas[1].pk].value is None
+    world.police_return.refresh_from_db()
+    assert world.police_return.status == ReturnStatus.DRAFT
+
+
+def test_submitting_needs_every_figure(world):
+    services.save_return(world.police_return, cells(world, referrals_0="200"), by=world.submitter)
+    with pytest.raises(services.FigureError, match="still empty"):
+        services.submit_return(world.police_return, by=world.submitter)
+
+
+def test_a_large_change_warns_but_saves_and_needs_an_explanation_to_submit(world):
+    f.ValueFactory(
+        metric=world.metrics["referrals"],
+        area=world.areas[0],
+        year="2024-25",
+        value=Decimal("100"),
+        approved_at="2025-06-01T00:00Z",
+    )
+    fill_everything(world, world.police_return)
+    key = (world.metrics["referrals"].pk, world.areas[0].pk)
+    assert MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0], year="2025-26").value == 200
+    with pytest.raises(services.FigureError, match="large change needs an explanation"):
+        services.submit_return(world.police_return, by=world.submitter)
+    fill_everything(
+        world, world.police_return, {key: services.CellInput(raw="200", explanation="New recording system")}
+    )
+    services.submit_return(world.police_return, by=world.submitter)
+    world.police_return.refresh_from_db()
+    assert world.police_return.status == ReturnStatus.SUBMITTED
+
+
+def test_the_full_cycle_locks_approved_figures_and_records_every_step(world):
+    ret = world.police_return
+    fill_everything(world, ret)
+    services.submit_return(ret, by=world.submitter)
+    with pytest.raises(services.FigureError, match="cannot be changed"):
+        services.save_return(ret, cells(world, referrals_0="1"), by=world.submitter)
+    with pytest.raises(services.FigureError, match="Give a reason"):
+        services.send_back_return(ret, by=world.editor, reason="  ")
+    services.send_back_return(ret, by=world.editor, reason="Hartlepool referrals look too low")
+    fill_everything(world, ret, cells(world, referrals_0="210"))
+    services.submit_return(ret, by=world.submitter)
+    services.approve_return(ret, by=world.approver)
+    assert MetricValue.objects.filter(collected_in=ret, approved_at__isnull=True).count() == 0
+    with pytest.raises(services.FigureError, match="ask an approver to re-open it"):
+        services.save_return(ret, cells(world, referrals_0="1"), by=world.submitter)
+    services.reopen_return(ret, by=world.approver, reason="Stockton figure corrected by the force")
+    assert MetricValue.objects.filter(collected_in=ret, approved_at__isnull=False).count() == 0
+    ret.refresh_from_db()
+    assert ret.status == ReturnStatus.RETURNED and ret.status_reason == "Stockton figure corrected by the force"
+    actions = list(AuditEvent.objects.filter(return_record=ret).values_list("action", flat=True))
+    for step in ("saved", "submitted", "returned", "approved", "reopened"):
+        assert f"metrics.return.{step}" in actions
+    change = AuditEvent.objects.get(
+        action="metrics.value.changed",
+        value__metric=world.metrics["referrals"],
+        value__area=world.areas[0],
+        data__old="200",
+    )
+    assert change.new == "210" and change.actor == world.submitter and change.via == "form"
+
+
+def test_only_a_submitted_return_can_be_approved_or_sent_back(world):
+    with pytest.raises(services.FigureError):
+        services.approve_return(world.police_return, by=world.approver)
+    with pytest.raises(services.FigureError):
+        services.send_back_return(world.police_return, by=world.editor, reason="why")
+    with pytest.raises(services.FigureError):
+        services.reopen_return(world.police_return, by=world.approver, reason="why")
+
+
+def test_figures_outside_the_return_are_refused(world):
+    stranger = f.MetricFactory(partnership=world.partnership)
+    with pytest.raises(services.FigureError, match="not part of this return"):
+        services.save_return(
+            world.police_return, {(stranger.pk, world.areas[0].pk): services.CellInput(raw="1")}, by=world.submitter
+        )
+
+
+def test_a_council_return_covers_only_its_own_area(world):
+    from metrics.selectors import return_sheet
+
+    services.open_round(
+        partnership=world.partnership,
+        year=world.round.year,
+        opens_on=world.round.opens_on,
+        closes_on=world.round.closes_on,
+        areas=world.areas,
+        assignments={world.council: ([world.metrics["referrals"]], [world.areas[0]])},
+        by=world.editor,
+    )
+    sheet = return_sheet(world.council_return)
+    assert [a.name for a in sheet.areas] == ["Hartlepool"]
+    with pytest.raises(services.FigureError):
+        services.save_return(
+            world.council_return,
+            {(world.metrics["referrals"].pk, world.areas[1].pk): services.CellInput(raw="1")},
+            by=world.council_submitter,
+        )

@@ -1,0 +1,113 @@
+"""Every partnership URL × every actor: anonymous → login, other tenant → 404, missing role → 403.
+
+The table must name every route under /p/<partnership>/; a new route without an entry fails
+`test_every_partnership_route_is_in_the_table`.
+"""
+
+import pytest
+from django.urls import get_resolver, reverse
+from django_scopes import scopes_disabled
+
+from metrics import services
+from tests.conftest import login
+
+# route name -> (kwargs builder, expected status for: editor, approver, police submitter, council submitter)
+OK, FORBIDDEN, MISSING, REDIRECT, NOT_ALLOWED = 200, 403, 404, 302, 405
+
+
+def _routes(world, value):
+    police = world.police_return.pk
+    return {
+        "partnership_home": ({}, [OK, OK, OK, OK]),
+        "partners:structure": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "partners:funding": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:catalogue": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:round": ({"year": "2025-26"}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:return": ({"pk": police}, [OK, OK, OK, MISSING]),
+        "metrics:return_submit": ({"pk": police}, [NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED]),
+        "metrics:return_send_back": ({"pk": police}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:return_approve": ({"pk": police}, [NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED]),
+        "metrics:return_reopen": ({"pk": police}, [FORBIDDEN, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:return_history": ({"pk": police}, [OK, OK, OK, MISSING]),
+        "metrics:return_template": ({"pk": police, "fmt": "csv"}, [OK, OK, OK, MISSING]),
+        "metrics:return_import": ({"pk": police}, [OK, OK, OK, MISSING]),
+        "metrics:value_history": ({"pk": value.pk}, [OK, OK, OK, MISSING]),
+        "metrics:export": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:explorer": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:comparators": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+    }
+
+
+@pytest.fixture
+def saved_value(world):
+    referrals = world.metrics["referrals"]
+    with scopes_disabled():
+        services.save_return(
+            world.police_return,
+            {(referrals.pk, world.areas[0].pk): services.CellInput(raw="150")},
+            by=world.submitter,
+        )
+        return world.police_return.values.get()
+
+
+def _url(name, slug, kwargs):
+    return reverse(name, kwargs={"partnership_slug": slug, **kwargs})
+
+
+def _partnership_route_names():
+    names = set()
+
+    def walk(patterns, namespace, prefix):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if hasattr(pattern, "url_patterns"):
+                ns = pattern.namespace or namespace
+                walk(pattern.url_patterns, ns, route)
+            elif route.startswith("p/<slug:partnership_slug>/"):
+                names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+
+    walk(get_resolver().url_patterns, None, "")
+    return names
+
+
+def test_every_partnership_route_is_in_the_table(world, saved_value):
+    assert _partnership_route_names() == set(_routes(world, saved_value))
+
+
+def test_anonymous_visitors_are_sent_to_log_in_everywhere(client, world, saved_value):
+    for name, (kwargs, _) in _routes(world, saved_value).items():
+        response = client.get(_url(name, "hsscp", kwargs))
+        assert response.status_code in (REDIRECT, NOT_ALLOWED), name
+        if response.status_code == REDIRECT:
+            assert response["Location"].startswith(reverse("login")), name
+
+
+def test_another_partnerships_users_get_404_everywhere(world, saved_value):
+    for user in (world.outsider, world.outsider_submitter):
+        client = login(None, user)
+        for name, (kwargs, _) in _routes(world, saved_value).items():
+            assert client.get(_url(name, "hsscp", kwargs)).status_code in (MISSING, NOT_ALLOWED), (user, name)
+            assert client.post(_url(name, "hsscp", kwargs)).status_code == MISSING, (user, name)
+
+
+def test_a_guessed_object_id_under_ones_own_partnership_is_404(world, saved_value):
+    # The outsider's own partnership in the URL, with HSSCP's object ids: still not found.
+    client = login(None, world.outsider)
+    for name in ("metrics:return", "metrics:return_history", "metrics:value_history"):
+        kwargs = _routes(world, saved_value)[name][0]
+        assert client.get(_url(name, "stscp", kwargs)).status_code == MISSING, name
+
+
+def test_each_role_gets_what_its_permissions_allow(world, saved_value):
+    actors = [world.editor, world.approver, world.submitter, world.council_submitter]
+    for index, user in enumerate(actors):
+        client = login(None, user)
+        for name, (kwargs, expected) in _routes(world, saved_value).items():
+            status = client.get(_url(name, "hsscp", kwargs)).status_code
+            assert status == expected[index], (user.username, name, status)
+
+
+def test_an_unknown_partnership_is_404_even_for_the_portal_admin(world):
+    client = login(None, world.admin)
+    assert client.get("/p/no-such-partnership/").status_code == MISSING
+    assert client.get("/p/stscp/").status_code == OK
