@@ -145,6 +145,7 @@ def _write_values(partnership, year, cells, checks, *, by, via, ret=None, approv
     metric_ids = {key[0] for key in cells}
     existing = _stored_values(partnership, metric_ids, year)
     to_create, to_update, events = [], [], []
+    changed_fields = set()
     changed_pairs = []
     for key, cell in cells.items():
         check = checks[key]
@@ -191,33 +192,25 @@ def _write_values(partnership, year, cells, checks, *, by, via, ret=None, approv
             changed_pairs.append((current, None))
             continue
         old_snapshot = _value_snapshot(current)
-        differs = any(getattr(current, name) != wanted for name, wanted in new.items())
-        if not differs and (approved_at is None or current.approved_at is not None):
+        differing = {name for name, wanted in new.items() if getattr(current, name) != wanted}
+        if not differing and (approved_at is None or current.approved_at is not None):
             continue
-        for name, wanted in new.items():
-            setattr(current, name, wanted)
-        if ret is not None:
+        for name in differing:
+            setattr(current, name, new[name])
+        changed_fields |= differing
+        current.updated_at = timezone.now()  # bulk_update skips auto_now
+        if ret is not None and current.collected_in_id != ret.pk:
             current.collected_in = ret
+            changed_fields.add("collected_in")
         if approved_at is not None:
             current.approved_at = approved_at
+            changed_fields.add("approved_at")
         to_update.append(current)
         changed_pairs.append((current, old_snapshot))
     MetricValue.objects.bulk_create(to_create)
     if to_update:
-        MetricValue.objects.bulk_update(
-            to_update,
-            [
-                "value",
-                "status",
-                "note",
-                "qualifier",
-                "explanation",
-                "rank_out_of",
-                "collected_in",
-                "approved_at",
-                "updated_at",
-            ],
-        )
+        # Only the columns that changed, in small batches: SQLite's CASE … WHEN grows with rows × columns.
+        MetricValue.objects.bulk_update(to_update, sorted(changed_fields | {"updated_at"}), batch_size=50)
     for value, old in changed_pairs:
         new_snapshot = _value_snapshot(value)
         if old == new_snapshot and old is not None:

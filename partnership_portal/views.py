@@ -4,9 +4,10 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django_scopes import scope
 
 from metrics import selectors as figures
-from partners.access import Capability, partnership_roles_for, partnership_view
+from partners.access import Capability, access_from, partnership_roles_for, partnership_view
 from partners.models import Partnership
 
 
@@ -16,13 +17,19 @@ def home(request):
 
 @login_required
 def dashboard(request):
+    """What each role can do, per partnership; agency submitters see their returns straight away."""
     accesses = partnership_roles_for(request.user)
     if request.user.is_portal_admin:
         held = {access.partnership.pk for access in accesses}
-        from partners.access import access_from
-
         accesses += [access_from(request.user, p, []) for p in Partnership.objects.exclude(pk__in=held)]
-    return render(request, "dashboard.html", {"accesses": accesses})
+    cards = []
+    for access in accesses:
+        returns = []
+        if access.can(Capability.SUBMIT_FIGURES):
+            with scope(partnership=access.partnership):
+                returns = figures.returns_for_agency(access.partnership, access.agency)
+        cards.append({"access": access, "returns": returns})
+    return render(request, "dashboard.html", {"cards": cards})
 
 
 @partnership_view()

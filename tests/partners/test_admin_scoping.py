@@ -1,0 +1,56 @@
+"""The Django admin obeys the same tenancy: editors manage their own partnership only."""
+
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from tests import factories as f
+from tests.conftest import login
+
+
+def test_an_editor_sees_only_its_own_partnerships_rows(world):
+    f.AreaFactory(partnership=world.other_partnership, name="Redcar and Cleveland", ons_code="E06000003")
+    page = login(None, world.editor).get(reverse("admin:partners_area_changelist")).content.decode()
+    assert "Hartlepool" in page and "Stockton-on-Tees" in page
+    assert "Middlesbrough" not in page and "Redcar" not in page
+
+
+def test_an_editor_cannot_open_another_partnerships_row_by_id(world):
+    with scopes_disabled():
+        theirs = world.other_partnership.areas.get()
+    client = login(None, world.editor)
+    response = client.get(reverse("admin:partners_area_change", args=[theirs.pk]))
+    assert response.status_code in (302, 404)  # the admin redirects to its index with "doesn't exist"
+    response = client.post(
+        reverse("admin:partners_area_change", args=[theirs.pk]),
+        {"partnership": theirs.partnership_id, "name": "Renamed", "ons_code": theirs.ons_code},
+    )
+    with scopes_disabled():
+        theirs.refresh_from_db()
+    assert theirs.name == "Middlesbrough"
+
+
+def test_an_editor_cannot_move_a_row_into_another_partnership(world):
+    client = login(None, world.editor)
+    response = client.post(
+        reverse("admin:partners_area_add"),
+        {"partnership": world.other_partnership.pk, "name": "Sneaky", "ons_code": "E06000099"},
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_an_editor_reads_the_shared_agency_register_but_cannot_change_it(world):
+    client = login(None, world.editor)
+    assert client.get(reverse("admin:partners_agency_changelist")).status_code == 200
+    assert client.get(reverse("admin:partners_agency_add")).status_code == 403
+
+
+def test_figures_cannot_be_edited_in_the_admin(world):
+    client = login(None, world.admin)
+    assert client.get(reverse("admin:metrics_metricvalue_add")).status_code == 403
+
+
+def test_agency_submitters_and_outsiders_do_not_reach_the_admin(world):
+    assert login(None, world.submitter).get(reverse("admin:index")).status_code == 302
+    page = login(None, world.outsider).get(reverse("admin:partners_area_changelist")).content.decode()
+    assert "Hartlepool" not in page

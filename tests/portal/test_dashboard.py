@@ -1,0 +1,65 @@
+import html
+
+from django.urls import reverse
+
+from tests.conftest import login
+
+
+def dashboard(user):
+    response = login(None, user).get(reverse("dashboard"))
+    assert response.status_code == 200
+    return html.unescape(response.content.decode())
+
+
+def test_anonymous_visitors_are_asked_to_log_in(client, db):
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_the_partner_sees_its_agencys_returns_and_nothing_of_the_business_unit(world):
+    page = dashboard(world.submitter)
+    assert "Enter and submit Cleveland Police's figures" in page
+    assert "2025-26 figures" in page and "Not started" in page
+    assert "Explore the figures" not in page and "Export figures" not in page
+
+
+def test_the_editor_sees_checking_exploring_and_reference_data(world):
+    page = dashboard(world.editor)
+    assert "Check agencies' returns" in page and "approve figures" not in page
+    assert "Explore the figures" in page and "Edit reference data" in page
+
+
+def test_the_approver_is_offered_approval(world):
+    assert "Check agencies' returns and approve figures" in dashboard(world.approver)
+
+
+def test_the_portal_admin_sees_every_partnership_and_the_administration(world):
+    page = dashboard(world.admin)
+    assert "Portal admin" in page and "Open administration" in page
+    assert "Hartlepool and Stockton" in page and "South Tees" in page
+
+
+def test_no_dashboard_shows_another_partnership(world):
+    assert "South Tees" not in dashboard(world.editor)
+    assert "Hartlepool and Stockton" not in dashboard(world.outsider)
+
+
+def test_a_user_can_log_in_and_out_and_change_a_password(client, world):
+    from tests.factories import PASSWORD
+
+    response = client.post(reverse("login"), {"username": "editor", "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == reverse("dashboard")
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": "a-new-long-passphrase", "new_password2": "a-new-long-passphrase"},
+    )
+    assert response.status_code == 302
+    client.post(reverse("logout"))
+    assert client.get(reverse("dashboard")).status_code == 302
+    assert client.login(username="editor", password="a-new-long-passphrase")
+
+
+def test_a_password_reset_sends_an_email_with_a_link(client, world, mailoutbox):
+    response = client.post(reverse("password_reset"), {"email": "editor@example.org"})
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1 and "/accounts/reset/" in mailoutbox[0].body
