@@ -1,18 +1,277 @@
-from django.http import Http404
+"""Figures in and out as spreadsheets: a return's template and import, and the business unit's export.
+
+The upload is read once; the preview's rows travel to the confirmation as a signed,
+compressed payload in a hidden field, so nothing is kept on the server in between and
+the payload cannot be altered. The confirmation checks everything again as it saves.
+"""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.core.validators import FileExtensionValidator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.utils.text import slugify
 
 from partners.access import Capability, partnership_view
+
+from . import selectors, services, tabular
+from .views import _return_for
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+PREVIEW_MAX_AGE = 2 * 60 * 60  # seconds a preview may wait for its confirmation
+WHOLE_PARTNERSHIP = "whole"  # the export's "area" for whole-partnership figures
+
+
+def _file_response(filename, content_type, content):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- A return's template and import -------------------------------------------------------
 
 
 @partnership_view()
 def return_template(request, pk, fmt):
-    raise Http404
+    """The return as a spreadsheet: every cell it expects, pre-filled with what is stored now."""
+    if fmt not in tabular.CONTENT_TYPES:
+        raise Http404("Templates come as .csv or .xlsx")
+    ret = _return_for(request, pk)
+    dataset = tabular.template_dataset(selectors.return_sheet(ret))
+    basename = "-".join([slugify(request.partnership.slug), slugify(ret.agency.name), str(ret.year)])
+    return _file_response(*tabular.download(dataset, fmt, basename))
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Your completed file",
+        help_text="The template saved as CSV or as an Excel workbook (.xlsx), at most 2 MB.",
+        validators=[
+            FileExtensionValidator(["csv", "xlsx"], message="Upload a .csv or .xlsx file, such as the template.")
+        ],
+        widget=forms.FileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dataset = None
+        self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.add_input(Submit("preview", "Upload and preview"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"This file is {filesizeformat(upload.size)}; the limit is 2 MB. "
+                "Delete rows you have not changed, or split the file."
+            )
+        try:
+            self.dataset = tabular.read_upload(upload.read(), upload.name)
+        except services.FigureError as error:
+            raise forms.ValidationError(str(error)) from None
+        return upload
+
+
+def _payload_salt(request, ret):
+    return f"metrics.return_import:{ret.pk}:{request.user.pk}"
+
+
+def _can_import(request, ret):
+    return request.access.can_act_for(ret.agency_id)
+
+
+def _not_editable_message(ret):
+    return f"This return is {ret.get_status_display().lower()}, so figures cannot be imported into it" + (
+        ": ask an approver to re-open it." if ret.is_approved else "."
+    )
+
+
+def _render_upload(request, ret, form, status=200):
+    return render(
+        request,
+        "metrics/return_import.html",
+        {"partnership": request.partnership, "ret": ret, "form": form, "can_import": _can_import(request, ret)},
+        status=status,
+    )
+
+
+def _render_preview(request, ret, preview, *, filename, blank_rows=0, form=None):
+    has_errors = any(item.errors for item in preview)
+    payload = ""
+    if not has_errors and _can_import(request, ret):
+        data = {"file": filename, "rows": tabular.rows_to_data([item.row for item in preview])}
+        payload = signing.dumps(data, salt=_payload_salt(request, ret), compress=True)
+    states = [item.state for item in preview]
+    return render(
+        request,
+        "metrics/return_import_preview.html",
+        {
+            "partnership": request.partnership,
+            "ret": ret,
+            "preview": preview,
+            "filename": filename,
+            "error_rows": [item for item in preview if item.errors],
+            "warning_count": sum(1 for item in preview if item.warnings),
+            "counts": {state: states.count(state) for state in ("new", "changed", "unchanged")},
+            "blank_rows": blank_rows,
+            "payload": payload,
+            "can_import": _can_import(request, ret),
+            "form": form or UploadForm(),
+        },
+        status=422 if has_errors else 200,
+    )
+
+
+def _confirm(request, ret):
+    try:
+        data = signing.loads(request.POST["payload"], salt=_payload_salt(request, ret), max_age=PREVIEW_MAX_AGE)
+    except signing.SignatureExpired:
+        messages.error(request, "The preview was too old to import. Upload your file again.")
+        return _render_upload(request, ret, UploadForm(), status=400)
+    except signing.BadSignature:
+        messages.error(request, "The preview could not be read. Upload your file again.")
+        return _render_upload(request, ret, UploadForm(), status=400)
+    metrics, _ = services.return_scope(ret)
+    rows = tabular.rows_from_data(data["rows"], metrics)
+    if len(rows) != len(data["rows"]):
+        messages.error(request, "The return's metrics changed after the preview. Upload your file again.")
+        return _render_upload(request, ret, UploadForm(), status=409)
+    cells = {services.cell_key(row.metric.pk, row.area_id): row.cell for row in rows}
+    try:
+        checks = services.save_return(ret, cells, by=request.user, via="import")
+    except services.FigureError as error:
+        messages.error(request, str(error))
+        return redirect(ret)
+    if any(check.errors for check in checks.values()):
+        # The stored figures moved since the preview (a whole changed, say): show the rows again.
+        messages.error(request, "Nothing was imported: some figures no longer pass the checks.")
+        return _render_preview(request, ret, tabular.return_preview(ret, rows), filename=data["file"])
+    messages.success(
+        request,
+        f"Imported {len(cells)} figure{'s' if len(cells) != 1 else ''} from {data['file']}. "
+        "Check them here, then submit the return when it is complete.",
+    )
+    return redirect(ret)
 
 
 @partnership_view()
 def return_import(request, pk):
-    raise Http404
+    """Upload → preview with row-level errors → confirm: the whole file or nothing.
+
+    Whoever may see the return may check a file against it; only the agency's own
+    submitters may confirm, and only while the return is editable.
+    """
+    ret = _return_for(request, pk)
+    if not ret.is_editable:
+        messages.error(request, _not_editable_message(ret))
+        return redirect(ret)
+    if request.method != "POST":
+        return _render_upload(request, ret, UploadForm())
+    if "payload" in request.POST:
+        if not _can_import(request, ret):
+            raise PermissionDenied("Only the agency's own submitters can import figures into its return.")
+        return _confirm(request, ret)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _render_upload(request, ret, form, status=422)
+    rows = tabular.match_rows(request.partnership, form.dataset)
+    if not rows:
+        form.add_error(
+            "file",
+            "There are no figures in this file: fill in the value column (a number, or N/K), then upload it again.",
+        )
+        return _render_upload(request, ret, form, status=422)
+    return _render_preview(
+        request,
+        ret,
+        tabular.return_preview(ret, rows),
+        filename=request.FILES["file"].name,
+        blank_rows=tabular.blank_row_count(form.dataset),
+    )
+
+
+# --- The business unit's export -----------------------------------------------------------
+
+
+class ExportForm(forms.Form):
+    years = forms.MultipleChoiceField(
+        required=False, help_text="Hold Ctrl (Cmd on a Mac) to choose several. Choose none for every year."
+    )
+    areas = forms.MultipleChoiceField(
+        required=False,
+        help_text="Areas, whole-partnership figures and comparators. Choose none for all of them.",
+    )
+    metrics = forms.MultipleChoiceField(required=False, help_text="Choose none for every metric.")
+    approved_only = forms.BooleanField(
+        required=False, label="Approved figures only", help_text="Leave out figures still being collected."
+    )
+    format = forms.ChoiceField(
+        choices=[("csv", "CSV"), ("xlsx", "Excel workbook (.xlsx)")], initial="csv", widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, options, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["years"].choices = [(str(y), str(y)) for y in options.years]
+        self.fields["areas"].choices = (
+            [(a.ons_code, f"{a.name} ({a.ons_code})") for a in options.areas]
+            + [(WHOLE_PARTNERSHIP, "Whole-partnership figures")]
+            + [(g.value, f"{g.label} comparator ({g.value})") for g in options.geographies]
+        )
+        self.fields["metrics"].choices = [(m.code, f"{m.label} ({m.code})") for m in options.metrics]
+        for name in ("years", "areas", "metrics"):
+            choices = self.fields[name].choices
+            self.fields[name].initial = [value for value, _ in choices]
+            self.fields[name].widget.attrs["size"] = min(max(len(choices), 3), 12)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.add_input(Submit("download", "Download"))
+
+    def places(self):
+        """(ONS/geography codes to filter by or None for all, include whole-partnership figures)."""
+        chosen = set(self.cleaned_data["areas"])
+        if not chosen or chosen == {value for value, _ in self.fields["areas"].choices}:
+            return None, True
+        return chosen - {WHOLE_PARTNERSHIP}, WHOLE_PARTNERSHIP in chosen
+
+
+def _export_basename(partnership, years):
+    if not years:
+        return f"{slugify(partnership.slug)}-figures-all-years"
+    first, last = min(years), max(years)
+    span = str(first) if first == last else f"{first}-to-{last}"
+    return f"{slugify(partnership.slug)}-figures-{span}"
 
 
 @partnership_view(Capability.MANAGE_FIGURES)
 def export(request):
-    raise Http404
+    """Choose years, areas and metrics; the same address with the choices downloads the file."""
+    partnership = request.partnership
+    form = ExportForm(request.GET if "format" in request.GET else None, options=selectors.export_options(partnership))
+    if form.is_bound and form.is_valid():
+        years = sorted(form.cleaned_data["years"])
+        codes, whole = form.places()
+        values, comparators = selectors.values_for_export(
+            partnership,
+            years=years or None,
+            area_codes=list(codes) if codes is not None and not whole else None,
+            metric_codes=form.cleaned_data["metrics"] or None,
+            approved_only=form.cleaned_data["approved_only"],
+        )
+        if codes is not None:
+            values = [v for v in values if (v.area.ons_code in codes if v.area else whole)]
+            comparators = [c for c in comparators if c.geography in codes]
+        dataset = tabular.export_dataset(values, comparators)
+        fmt = form.cleaned_data["format"]
+        return _file_response(*tabular.download(dataset, fmt, _export_basename(partnership, years)))
+    return render(
+        request,
+        "metrics/export.html",
+        {"partnership": partnership, "form": form},
+        status=422 if form.is_bound else 200,
+    )

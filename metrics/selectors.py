@@ -413,6 +413,12 @@ def round_completeness(collection) -> tuple[RoundProgress, list]:
     return RoundProgress(collection, {s: counted.get(s.value, 0) for s in ReturnStatus}), returns
 
 
+def geography_order(code):
+    """England first, then the regions in ONS code order."""
+    codes = list(ComparatorKind.values)
+    return (codes.index(code) if code in codes else len(codes), code)
+
+
 @dataclass(frozen=True)
 class SeriesRow:
     """One year of one area in the explorer's table, every cell already spelt out."""
@@ -437,12 +443,12 @@ class SeriesTable:
 def series_tables(series: MetricSeries) -> list[SeriesTable]:
     """The explorer's table per area: value, change on the previous year, comparators. No queries."""
     metric = series.metric
-    order = {kind.value: i for i, kind in enumerate(ComparatorKind)}
     codes = sorted(
         (code for code, values in series.comparators.items() if any(v is not None for v in values)),
-        key=lambda code: (order.get(code, len(order)), code),
+        key=geography_order,
     )
-    geographies = [(code, ComparatorKind(code).label if code in order else code) for code in codes]
+    labels = dict(ComparatorKind.choices)
+    geographies = [(code, labels.get(code, code)) for code in codes]
 
     def comparator_text(value):
         return format_value(value, unit=metric.unit, decimals=metric.decimals)
@@ -482,6 +488,8 @@ def comparator_list(partnership, *, metric=None) -> list[tuple[Metric, list]]:
         m = comparator.metric
         text = format_value(comparator.value, unit=m.unit, decimals=m.decimals)
         grouped.setdefault(m.pk, (m, []))[1].append((comparator, text))
+    for _, group in grouped.values():
+        group.sort(key=lambda pair: (-pair[0].year.start, geography_order(pair[0].geography)))
     return list(grouped.values())
 
 

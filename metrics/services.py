@@ -440,26 +440,28 @@ class ImportRow:
     year: object
     cell: CellInput
     errors: list = field(default_factory=list)
+    approved: bool = True  # an exported draft (approved=no) goes back in as a draft
 
 
 @transaction.atomic
 def import_figures(partnership, rows: list[ImportRow], *, by, via="command"):
-    """Apply an administrator's import: all rows or none. Values arrive approved.
+    """Apply an administrator's import: all rows or none. Values arrive approved unless the row
+    says approved=no (a draft exported earlier), so an export → import round trip changes nothing.
 
     Rows come checked from `metrics.tabular.match_rows`; any error refuses the whole file.
     A re-import of unchanged figures writes nothing, not even an audit event.
     """
     if any(row.errors for row in rows):
         raise FigureError("The file has errors; nothing was imported.")
-    values_by_year, comparators = {}, []
+    batches, comparators = {}, []
     for row in rows:
         if row.geography:
             comparators.append(row)
         else:
-            values_by_year.setdefault(row.year, {})[cell_key(row.metric.pk, row.area_id)] = row
+            batches.setdefault((row.year, row.approved), {})[cell_key(row.metric.pk, row.area_id)] = row
     now = timezone.now()
     written = 0
-    for year, by_key in values_by_year.items():
+    for (year, approved), by_key in batches.items():
         cells = {key: row.cell for key, row in by_key.items()}
         checks = {}
         for key, row in by_key.items():
@@ -470,7 +472,9 @@ def import_figures(partnership, rows: list[ImportRow], *, by, via="command"):
                 blank=entry.is_blank,
                 rank_out_of=int(row.cell.rank_out_of) if row.cell.rank_out_of.strip() else None,
             )
-        written += _write_values(partnership, year, cells, checks, by=by, via=via, approved_at=now)
+        written += _write_values(
+            partnership, year, cells, checks, by=by, via=via, approved_at=now if approved else None
+        )
     for row in comparators:
         value = parse_entry(row.cell.raw).value
         current = Comparator.objects.filter(metric=row.metric, year=row.year, geography=row.geography).first()

@@ -1,0 +1,369 @@
+"""Plotly figure specifications for the figures: plain, JSON-serialisable dicts.
+
+Framework-free on purpose (no requests, no templates): the explorer and round pages
+hand the dicts to `static/js/charts.js` through `json_script`; report rendering can
+later rebuild them with `plotly.graph_objects.Figure(spec)` for interactive HTML or
+a static SVG. Output is deterministic: the same data always gives the same dict.
+
+Charts never rely on colour alone: every line has its own marker symbol or dash, every
+bar segment its own pattern and a text label, and `describe_series` gives the text
+alternative that sits beside (or replaces) the chart.
+"""
+
+from decimal import Decimal
+
+import plotly.graph_objects as go
+
+from .formatting import format_value
+from .models import ComparatorKind, Polarity, ReturnStatus, Unit
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+# Okabe-Ito colours: told apart by people with the common colour-vision deficiencies.
+AREA_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
+AREA_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "triangle-down", "cross"]
+ENGLAND_COLOUR = "#222222"
+REGION_COLOURS = ["#6C6C6C", "#8A5A00", "#4B4B8F"]
+REGION_DASHES = ["dot", "dashdot", "longdash"]
+
+# Colour, fill pattern and text colour per return status. The bar segments also carry
+# their status in words, so no one has to tell the colours apart.
+STATUS_STYLES = {
+    ReturnStatus.NOT_STARTED: {"colour": "#BBBBBB", "pattern": ".", "text": "#000000"},
+    ReturnStatus.DRAFT: {"colour": "#56B4E9", "pattern": "/", "text": "#000000"},
+    ReturnStatus.SUBMITTED: {"colour": "#E69F00", "pattern": "\\", "text": "#000000"},
+    ReturnStatus.RETURNED: {"colour": "#D55E00", "pattern": "x", "text": "#000000"},
+    ReturnStatus.APPROVED: {"colour": "#009E73", "pattern": "", "text": "#000000"},
+}
+
+NO_DATA = "No approved figures yet."
+
+
+def _layout(title, **extra):
+    """Title top left, legend in a row beneath it, margins grown to fit long labels."""
+    return {
+        "template": "none",
+        "title": {
+            "text": title,
+            "x": 0,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 0.98,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"l": 10},
+            "font": {"size": 16},
+        },
+        "font": {"family": FONT, "size": 13, "color": "#212529"},
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+        "margin": {"l": 20, "r": 20, "t": 90, "b": 20},
+        "legend": {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom"},
+        "hoverlabel": {"font": {"family": FONT}},
+        **extra,
+    }
+
+
+def _spec(figure: go.Figure) -> dict:
+    """The figure as plain data; plotly validated every property on the way in."""
+    return figure.to_plotly_json()
+
+
+def _number(value):
+    return None if value is None else float(value)
+
+
+def _formatted(metric, value, *, not_known=False, rank_out_of=None):
+    return format_value(
+        value,
+        unit=metric.unit,
+        decimals=metric.decimals,
+        not_known=not_known,
+        rank_out_of=rank_out_of,
+    )
+
+
+# --- Completeness of a collection round -----------------------------------------------
+
+
+def _row_label(row):
+    label = getattr(row, "label", None)
+    if label:
+        return str(label)
+    return f"{row.round.year} collection"
+
+
+def _count(counts, status):
+    return int(counts.get(status, counts.get(status.value, 0)) or 0)
+
+
+def completeness_figure(progress_rows, *, title="Returns by status") -> dict:
+    """A horizontal bar per round, stacked by return status.
+
+    `progress_rows` are `selectors.RoundProgress` (or anything with `counts`, a mapping of
+    status to number, and a `label` or a `round`). Each segment is labelled "2 approved".
+    """
+    rows = list(progress_rows)
+    labels = [_row_label(row) for row in rows]
+    figure = go.Figure()
+    for status in ReturnStatus:
+        style = STATUS_STYLES[status]
+        counts = [_count(row.counts, status) for row in rows]
+        figure.add_trace(
+            go.Bar(
+                name=status.label,
+                orientation="h",
+                x=counts,
+                y=labels,
+                text=[f"{n} {status.label.lower()}" if n else "" for n in counts],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont={"color": style["text"]},
+                hovertemplate=f"%{{y}}: %{{x}} {status.label.lower()}<extra></extra>",
+                marker={
+                    "color": style["colour"],
+                    "line": {"color": "#ffffff", "width": 1},
+                    "pattern": {
+                        "shape": style["pattern"],
+                        "fillmode": "overlay",
+                        "fgcolor": "#000000",
+                        "fgopacity": 0.25,
+                        "size": 10,
+                        "solidity": 0.15,
+                    },
+                },
+            )
+        )
+    total = max((sum(_count(row.counts, s) for s in ReturnStatus) for row in rows), default=0)
+    figure.update_layout(
+        **_layout(
+            title,
+            barmode="stack",
+            height=170 + 48 * max(len(rows), 1),
+            legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "traceorder": "normal"},
+            xaxis={
+                "automargin": True,
+                "title": {"text": "Number of returns"},
+                "dtick": 1 if total <= 20 else None,
+                "range": [0, max(total, 1)],
+                "gridcolor": "#e5e5e5",
+                "fixedrange": True,
+            },
+            yaxis={"type": "category", "autorange": "reversed", "fixedrange": True, "automargin": True},
+        )
+    )
+    return _spec(figure)
+
+
+def describe_completeness(progress_rows) -> str:
+    """Alt text: "2025-26 collection: 5 returns; 1 not started, 1 draft, …"."""
+    sentences = []
+    for row in progress_rows:
+        counts = {status: _count(row.counts, status) for status in ReturnStatus}
+        total = sum(counts.values())
+        if not total:
+            sentences.append(f"{_row_label(row)}: no returns.")
+            continue
+        parts = ", ".join(f"{n} {status.label.lower()}" for status, n in counts.items() if n)
+        sentences.append(f"{_row_label(row)}: {total} return{'s' if total != 1 else ''}; {parts}.")
+    return " ".join(sentences)
+
+
+# --- One metric across years and areas ------------------------------------------------
+
+
+def area_label(area) -> str:
+    return area.name if area is not None else "Whole partnership"
+
+
+def geography_label(code) -> str:
+    try:
+        return ComparatorKind(code).label
+    except ValueError:
+        return str(code)
+
+
+def ordered_geographies(comparators) -> list:
+    """England first, then regions in ONS code order; only those with at least one value."""
+    order = {kind.value: i for i, kind in enumerate(ComparatorKind)}
+    present = [code for code, values in comparators.items() if any(v is not None for v in values)]
+    return sorted(present, key=lambda code: (order.get(code, len(order)), code))
+
+
+def unit_title(metric) -> str:
+    unit = Unit(metric.unit)
+    return {
+        Unit.COUNT: "Number",
+        Unit.PERCENTAGE: "Per cent (%)",
+        Unit.RANK: "Rank (1 is first)",
+    }.get(unit, unit.label)
+
+
+def trend_title(series) -> str:
+    metric = series.metric
+    title = metric.label
+    if series.years:
+        first, last = series.years[0], series.years[-1]
+        title += f", {first}" if first == last else f", {first} to {last}"
+    if ComparatorKind.ENGLAND.value in ordered_geographies(series.comparators):
+        title += ", compared with England"
+    return title
+
+
+def _point_value(point):
+    figure = point.figure
+    if figure is None or figure.not_known:
+        return None
+    return figure.value
+
+
+def metric_trend_figure(series) -> dict:
+    """A line per area (or the whole partnership) and a dashed line per comparator.
+
+    Years without a figure (none approved, or N/K) are None, so the line breaks there
+    instead of joining across the gap.
+    """
+    metric = series.metric
+    years = [str(year) for year in series.years]
+    figure = go.Figure()
+    for i, (area, points) in enumerate(series.by_area):
+        colour = AREA_COLOURS[i % len(AREA_COLOURS)]
+        figure.add_trace(
+            go.Scatter(
+                name=area_label(area),
+                x=years,
+                y=[_number(_point_value(p)) for p in points],
+                text=[
+                    ""
+                    if p.figure is None
+                    else _formatted(
+                        metric, p.figure.value, not_known=p.figure.not_known, rank_out_of=p.figure.rank_out_of
+                    )
+                    for p in points
+                ],
+                mode="lines+markers",
+                connectgaps=False,
+                line={"color": colour, "width": 3},
+                marker={"color": colour, "size": 9, "symbol": AREA_SYMBOLS[i % len(AREA_SYMBOLS)]},
+                hovertemplate="%{fullData.name}, %{x}: %{text}<extra></extra>",
+            )
+        )
+    for i, code in enumerate(ordered_geographies(series.comparators)):
+        values = series.comparators[code]
+        if code == ComparatorKind.ENGLAND.value:
+            colour, dash, symbol = ENGLAND_COLOUR, "dash", "circle-open"
+        else:
+            j = i % len(REGION_COLOURS)
+            colour, dash, symbol = REGION_COLOURS[j], REGION_DASHES[j], "square-open"
+        figure.add_trace(
+            go.Scatter(
+                name=geography_label(code),
+                x=years,
+                y=[_number(v) for v in values],
+                text=["" if v is None else _formatted(metric, v) for v in values],
+                mode="lines+markers",
+                connectgaps=False,
+                line={"color": colour, "width": 2, "dash": dash},
+                marker={"color": colour, "size": 8, "symbol": symbol},
+                hovertemplate="%{fullData.name}, %{x}: %{text}<extra></extra>",
+            )
+        )
+    yaxis = {
+        "title": {"text": unit_title(metric)},
+        "automargin": True,
+        "gridcolor": "#e5e5e5",
+        "zeroline": False,
+        "separatethousands": True,
+    }
+    if metric.unit == Unit.RANK:
+        yaxis["autorange"] = "reversed"
+    else:
+        yaxis["rangemode"] = "tozero"
+    if metric.unit == Unit.PERCENTAGE:
+        yaxis["ticksuffix"] = "%"
+    elif metric.unit == Unit.POUNDS:
+        yaxis["tickprefix"] = "£"
+    layout = _layout(
+        trend_title(series),
+        height=440,
+        showlegend=True,
+        xaxis={
+            "automargin": True,
+            "title": {"text": "Reporting year (April to March)"},
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": years,
+        },
+        yaxis=yaxis,
+    )
+    if not series.years or not any(trace.y and any(v is not None for v in trace.y) for trace in figure.data):
+        layout["annotations"] = [
+            {"text": NO_DATA, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5}
+        ]
+    figure.update_layout(**layout)
+    return _spec(figure)
+
+
+# --- Text alternative -----------------------------------------------------------------
+
+
+def _join(words):
+    words = list(words)
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _describe_line(subject, metric, years, values, rank_out_of=None):
+    """One clause: "<subject> rose from A in Y1 to B in Y2 (no figure for Y)"."""
+    rank_out_of = rank_out_of or [None] * len(years)
+    known = [(i, v) for i, v in enumerate(values) if v is not None]
+    if not known:
+        return f"{subject} has no figures"
+    (first_i, first), (last_i, last) = known[0], known[-1]
+
+    def text(i, value):
+        return _formatted(metric, value, rank_out_of=rank_out_of[i])
+
+    if first_i == last_i:
+        clause = f"{subject} was {text(first_i, first)} in {years[first_i]}"
+    else:
+        start = f"{text(first_i, first)} in {years[first_i]}"
+        end = f"{text(last_i, last)} in {years[last_i]}"
+        if Decimal(last) > Decimal(first):
+            clause = f"{subject} rose from {start} to {end}"
+        elif Decimal(last) < Decimal(first):
+            clause = f"{subject} fell from {start} to {end}"
+        else:
+            clause = f"{subject} was {text(first_i, first)} in both {years[first_i]} and {years[last_i]}"
+    gaps = [str(years[i]) for i in range(first_i, last_i + 1) if values[i] is None]
+    if gaps:
+        clause += f" (no figure for {_join(gaps)})"
+    return clause
+
+
+def describe_series(series) -> str:
+    """Alt text built from the data, e.g.
+
+    "Referrals in Hartlepool rose from 1,234 in 2021-22 to 1,500 in 2024-25 (no figure for
+    2022-23); the England figure rose from … Higher is better."
+    """
+    metric = series.metric
+    if not series.years:
+        return f"{metric.name}: {NO_DATA.lower()[:-1]}."
+    years = [str(year) for year in series.years]
+    clauses = []
+    for area, points in series.by_area:
+        subject = f"{metric.name} in {area.name}" if area is not None else f"{metric.name} for the whole partnership"
+        values = [_point_value(p) for p in points]
+        ranks = [p.figure.rank_out_of if p.figure else None for p in points]
+        clauses.append(_describe_line(subject, metric, years, values, ranks))
+    for code in ordered_geographies(series.comparators):
+        clauses.append(_describe_line(f"the {geography_label(code)} figure", metric, years, series.comparators[code]))
+    if not clauses:
+        return f"{metric.name}: {NO_DATA.lower()[:-1]}."
+    text = "; ".join(clauses)
+    text = text[0].upper() + text[1:] + "."
+    if metric.polarity != Polarity.NEUTRAL:
+        text += f" {Polarity(metric.polarity).label}."
+    return text

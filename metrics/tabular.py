@@ -1,0 +1,671 @@
+"""Figures as rows of a spreadsheet: the one layout exports write and imports read.
+
+One row per figure: ``metric_code, metric_name, area_code, area_name, year, value, note,
+qualifier, rank_out_of, explanation`` (exports add ``approved``). ``area_code`` is the area's
+ONS code, blank for a whole-partnership figure, or a comparator geography (E92000001
+England, E12… regions), whose source sits in ``note``. ``value`` is a plain number
+(``formatting.plain_number``) or ``N/K``.
+
+Reading is forgiving about layout (extra columns, column order, name columns, blank lines)
+and strict about content: every problem becomes a message on the row, numbered as a
+spreadsheet shows it (the header is row 1). The web import and the ``import_figures``
+command both go ``read_upload`` → ``match_rows``; nothing here writes.
+"""
+
+import csv
+import difflib
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import islice
+from pathlib import PurePath
+from types import SimpleNamespace
+
+import tablib
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from partners.selectors import areas_of
+from partners.years import InvalidReportingYear, ReportingYear
+
+from . import selectors, services
+from .formatting import NOT_KNOWN, plain_number
+from .models import ComparatorKind
+from .services import CellInput, FigureError, ImportRow, cell_key
+from .validation import EntryError, check_part, check_value, parse_entry
+
+COLUMNS = (
+    "metric_code",
+    "metric_name",
+    "area_code",
+    "area_name",
+    "year",
+    "value",
+    "note",
+    "qualifier",
+    "rank_out_of",
+    "explanation",
+)
+EXPORT_COLUMNS = (*COLUMNS, "approved")
+REQUIRED_COLUMNS = ("metric_code", "area_code", "year", "value")
+CONTENT_COLUMNS = ("value", "note", "qualifier", "rank_out_of", "explanation")
+TEXT_LIMITS = {"note": 200, "qualifier": 100}  # the model's max_length: never truncate silently
+MAX_ROWS = 50_000
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+# A spreadsheet runs a cell that starts with one of these as a formula ("CSV injection").
+# CSV text cells get a leading apostrophe on the way out, which reading takes off again.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPED_COLUMNS = ("metric_name", "area_name", "note", "qualifier", "explanation")
+_NUMBER_COLUMNS = ("value", "rank_out_of")
+
+
+# --- Writing ------------------------------------------------------------------------------
+
+
+def _value_text(value, not_known):
+    return NOT_KNOWN if not_known else plain_number(value)
+
+
+def export_dataset(values, comparators) -> tablib.Dataset:
+    """Stored figures and comparators as rows, each metric's figures then its comparators.
+
+    `values` need `metric` and `area` loaded, `comparators` their `metric`
+    (as `selectors.values_for_export` returns them).
+    """
+    rows = []
+    for v in values:
+        m, area = v.metric, v.area
+        rows.append(
+            (
+                (m.position, m.code, 0, area.name if area else "", str(v.year)),
+                (
+                    m.code,
+                    m.name,
+                    area.ons_code if area else "",
+                    area.name if area else "",
+                    str(v.year),
+                    _value_text(v.value, v.is_not_known),
+                    v.note,
+                    v.qualifier,
+                    "" if v.rank_out_of is None else str(v.rank_out_of),
+                    v.explanation,
+                    "yes" if v.is_approved else "no",
+                ),
+            )
+        )
+    for c in comparators:
+        m = c.metric
+        rows.append(
+            (
+                (m.position, m.code, 1, c.geography, str(c.year)),
+                # Comparators are published benchmarks: approval does not apply to them.
+                (m.code, m.name, c.geography, c.get_geography_display(), str(c.year), plain_number(c.value))
+                + (c.source, "", "", "", ""),
+            )
+        )
+    rows.sort(key=lambda pair: pair[0])
+    return tablib.Dataset(*(row for _, row in rows), headers=list(EXPORT_COLUMNS), title="Figures")
+
+
+def template_dataset(sheet) -> tablib.Dataset:
+    """Every cell a return expects, with what is stored now: the file an agency fills in.
+
+    `sheet` is `selectors.return_sheet(ret)`.
+    """
+    year = str(sheet.ret.year)
+    dataset = tablib.Dataset(headers=list(COLUMNS), title=f"{sheet.ret.agency} {year}"[:31])
+    for section in sheet.sections:
+        for sheet_row in section.rows:
+            metric = sheet_row.metric
+            for cell in sheet_row.cells:
+                entry = cell.input
+                dataset.append(
+                    (
+                        metric.code,
+                        metric.name,
+                        cell.area.ons_code if cell.area else "",
+                        cell.area.name if cell.area else "",
+                        year,
+                        entry.raw,
+                        entry.note,
+                        entry.qualifier,
+                        entry.rank_out_of,
+                        entry.explanation,
+                    )
+                )
+    return dataset
+
+
+def _escape(text):
+    return "'" + text if isinstance(text, str) and text.startswith(_FORMULA_STARTS) else text
+
+
+def _unescape(text):
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS) else text
+
+
+def _csv_bytes(dataset):
+    escaped = {i for i, name in enumerate(dataset.headers) if name in _ESCAPED_COLUMNS}
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(dataset.headers)
+    for row in dataset:
+        writer.writerow([_escape(cell) if i in escaped else cell for i, cell in enumerate(row)])
+    # The byte-order mark makes Excel read the file as UTF-8 (£, accents); reading strips it.
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _xlsx_cell_value(name, text):
+    """Numbers as numbers, so the sheet adds up and Excel shows no "number stored as text"."""
+    if name in _NUMBER_COLUMNS and text not in ("", NOT_KNOWN):
+        try:
+            number = Decimal(text)
+        except ArithmeticError:
+            return text
+        return int(number) if number == number.to_integral_value() and abs(number) < 10**15 else number
+    return text
+
+
+def _xlsx_bytes(dataset):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = re.sub(r"[\\*?:/\[\]]", "-", dataset.title or "Figures")[:31]  # Excel's forbidden characters
+    headers = list(dataset.headers)
+    for column, name in enumerate(headers, start=1):
+        sheet.cell(1, column, name).font = Font(bold=True)
+    widths = [len(name) for name in headers]
+    for row_number, row in enumerate(dataset, start=2):
+        for column, (name, text) in enumerate(zip(headers, row, strict=True), start=1):
+            cell = sheet.cell(row_number, column, _xlsx_cell_value(name, text))
+            if cell.data_type == "f":
+                cell.data_type = "s"  # text that starts with "=" stays text, never a formula
+            widths[column - 1] = max(widths[column - 1], min(len(str(text)), 60))
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width + 2
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def dataset_bytes(dataset: tablib.Dataset, fmt: str) -> bytes:
+    if fmt == "csv":
+        return _csv_bytes(dataset)
+    if fmt == "xlsx":
+        return _xlsx_bytes(dataset)
+    raise ValueError(f"Unknown format {fmt!r}: use csv or xlsx.")
+
+
+def download(dataset, fmt, basename) -> tuple[str, str, bytes]:
+    """(filename, content type, bytes): what a view or command needs to hand a file over."""
+    return f"{basename}.{fmt}", CONTENT_TYPES[fmt], dataset_bytes(dataset, fmt)
+
+
+# --- Reading ------------------------------------------------------------------------------
+
+
+def _format_of(filename_or_fmt):
+    text = str(filename_or_fmt or "").strip().lower()
+    fmt = text if text in CONTENT_TYPES else PurePath(text).suffix.lstrip(".")
+    if fmt not in CONTENT_TYPES:
+        raise FigureError(
+            f"“{filename_or_fmt}” is not a CSV or Excel (.xlsx) file. Save your spreadsheet as CSV or as "
+            "“Excel Workbook (.xlsx)” and upload that."
+        )
+    return fmt
+
+
+def _text(value):
+    """A cell as text: Excel hands over numbers, dates and booleans; imports read text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return plain_number(Decimal(repr(value)))
+    if isinstance(value, Decimal):
+        return plain_number(value)
+    return str(value).strip()
+
+
+def _csv_rows(file_bytes):
+    if file_bytes.startswith(b"PK\x03\x04"):
+        raise FigureError("This is an Excel workbook, not a CSV file: give it a name ending in .xlsx.")
+    if b"\x00" in file_bytes[:4096]:
+        raise FigureError("This file is not a CSV file. Save your spreadsheet as “CSV UTF-8” and upload that.")
+    try:
+        text = file_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = file_bytes.decode("cp1252")  # Excel's plain "CSV" on Windows
+        except UnicodeDecodeError:
+            raise FigureError(
+                "This file's characters could not be read. Save your spreadsheet as “CSV UTF-8” and upload that."
+            ) from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)  # Excel in some locales separates with ";"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return [list(row) for row in reader]
+    except csv.Error as error:
+        raise FigureError(f"Row {reader.line_num} of the file could not be read ({error}).") from None
+
+
+def _xlsx_rows(file_bytes):
+    try:
+        workbook = load_workbook(io.BytesIO(file_bytes), read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            return [list(row) for row in islice(sheet.iter_rows(values_only=True), MAX_ROWS + 2)]
+        finally:
+            workbook.close()
+    except Exception:  # noqa: BLE001 - openpyxl raises many types for a damaged or foreign file
+        raise FigureError(
+            "This file could not be read as an Excel workbook. Open it in Excel and save it as "
+            "“Excel Workbook (.xlsx)”, or as CSV, and upload it again."
+        ) from None
+
+
+def _column_name(header):
+    return _text(header).lower().replace(" ", "_").replace("-", "_")
+
+
+def read_upload(file_bytes: bytes, filename_or_fmt: str) -> tablib.Dataset:
+    """The file's rows as text under normalised column names, blank rows kept for numbering.
+
+    Data row `i` of the dataset is row `i + 2` of the spreadsheet. Raises FigureError
+    with a message for the person who uploaded the file.
+    """
+    fmt = _format_of(filename_or_fmt)
+    raw_rows = _csv_rows(file_bytes) if fmt == "csv" else _xlsx_rows(file_bytes)
+    rows = [[_text(cell) for cell in row] for row in raw_rows]
+    while rows and not any(rows[-1]):
+        rows.pop()
+    if not rows:
+        raise FigureError("The file is empty. Start from the template, which has the columns already.")
+    if len(rows) - 1 > MAX_ROWS:
+        raise FigureError(f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files.")
+    headers = []
+    for number, header in enumerate(rows[0], start=1):
+        name = _column_name(header) or f"column_{number}"
+        if name in headers:
+            raise FigureError(f"The file has two “{name}” columns. Keep one and upload it again.")
+        headers.append(name)
+    missing = [name for name in REQUIRED_COLUMNS if name not in headers]
+    if missing:
+        raise FigureError(
+            f"The file has no {', '.join(missing)} column{'s' if len(missing) > 1 else ''}. Row 1 must name the "
+            f"columns ({', '.join(COLUMNS)}); start from the template, which has them."
+        )
+    width = len(headers)
+    data = [(row + [""] * width)[:width] for row in rows[1:]]  # extra cells have no column: ignored
+    return tablib.Dataset(*data, headers=headers)
+
+
+# --- Matching rows to the catalogue -------------------------------------------------------
+
+SOURCE_COLUMNS = ("metric_code", "area_code", "year", "value")
+MAX_RANK_OUT_OF = 1_000_000
+
+
+@dataclass
+class FileRow(ImportRow):
+    """An import row that remembers what the file said, to show it back beside the errors."""
+
+    source: dict = field(default_factory=dict)  # SOURCE_COLUMNS as typed
+    resolved: bool = False  # metric, year and place all found: the row has a (metric, place, year) key
+
+    @property
+    def place(self):
+        return self.geography or self.area_id or 0
+
+    @property
+    def key(self):
+        return (self.metric.pk, self.place, self.year.start) if self.resolved else None
+
+
+def _metric_error(code, metrics_by_code, partnership):
+    close = difflib.get_close_matches(code, list(metrics_by_code), n=1)
+    hint = f" Did you mean “{close[0]}”?" if close else " Check metric_code against the metric catalogue."
+    return f"“{code}” is not a metric code of {partnership}.{hint}"
+
+
+def _comparator_rules(metric):
+    # England's count dwarfs an area's: a comparator keeps the unit's rules, not the area minimum/maximum.
+    return SimpleNamespace(unit=metric.unit, decimals=metric.decimals, minimum=None, maximum=None)
+
+
+def _read_rank_out_of(row, entry):
+    text = row.cell.rank_out_of
+    try:
+        out_of = int(Decimal(text))
+        if not 1 <= out_of <= MAX_RANK_OUT_OF or out_of != Decimal(text):
+            raise ValueError
+    except (ValueError, ArithmeticError):
+        row.errors.append('rank_out_of must be a whole number, e.g. 152 for "12 of 152".')
+        return
+    row.cell.rank_out_of = str(out_of)
+    metric = row.metric
+    if metric is not None and metric.unit == "rank" and entry is not None and entry.value is not None:
+        if entry.value > out_of:
+            row.errors.append(f"A rank cannot be higher than the number ranked ({out_of}).")
+
+
+def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code):
+    """One row: resolve its codes and parse its value. None for a row with nothing to import."""
+    row = FileRow(
+        line=line,
+        metric=None,
+        area_id=None,
+        geography=None,
+        year=None,
+        cell=CellInput(
+            raw=get("value"),
+            note=_unescape(get("note")),
+            qualifier=_unescape(get("qualifier")),
+            explanation=_unescape(get("explanation")),
+            rank_out_of=get("rank_out_of"),
+        ),
+        source={name: get(name) for name in SOURCE_COLUMNS},
+        approved=get("approved").strip().lower() != "no",
+    )
+    errors = row.errors
+    try:
+        entry = parse_entry(row.cell.raw)
+    except EntryError as error:
+        entry = None
+        errors.append(str(error))
+    if entry is not None and entry.is_blank:
+        if not any(get(name) for name in CONTENT_COLUMNS):
+            return None  # an empty value leaves the stored figure as it is: an import never clears one
+        errors.append("There is no figure in the value column: enter it, or N/K if it is not known.")
+
+    code = get("metric_code").lower()
+    row.metric = metric = metrics_by_code.get(code)
+    if not code:
+        errors.append("Fill in metric_code: which metric is this figure for?")
+    elif metric is None:
+        errors.append(_metric_error(code, metrics_by_code, partnership))
+    try:
+        row.year = ReportingYear.parse(get("year"))
+    except InvalidReportingYear as error:
+        errors.append(str(error))
+
+    area_code = get("area_code").upper()
+    area = areas_by_code.get(area_code)
+    row.area_id = area.pk if area is not None else None
+    row.geography = area_code if area_code in ComparatorKind.values else None
+    place_found = not area_code or area is not None or row.geography is not None
+    if not place_found:
+        known = ", ".join(f"{a.ons_code} {a.name}" for a in areas_by_code.values())
+        errors.append(
+            f"“{area_code}” is not an area of {partnership} ({known}) nor a comparator such as E92000001 England."
+        )
+    level_fits = True
+    if metric is not None and place_found and row.geography is None:
+        if metric.is_per_area and area is None:
+            example = next(iter(areas_by_code), "E06000001")
+            errors.append(f"“{metric.name}” is given per area: fill in area_code (e.g. {example}).")
+            level_fits = False
+        elif not metric.is_per_area and area is not None:
+            errors.append(f"“{metric.name}” is a whole-partnership figure: leave area_code empty.")
+            level_fits = False
+        elif row.year is not None and not metric.is_collected_in(row.year):
+            errors.append(f"“{metric.name}” is not collected from {metric.retired_in} on.")
+    row.resolved = metric is not None and row.year is not None and place_found and level_fits
+
+    if entry is not None and entry.value is not None:
+        row.cell.raw = plain_number(entry.value)
+        if metric is not None:
+            errors += check_value(_comparator_rules(metric) if row.geography else metric, entry.value)
+    elif entry is not None and entry.not_known:
+        row.cell.raw = NOT_KNOWN
+        if row.geography:
+            errors.append("A comparator needs a number: delete the row if you do not have it.")
+    if row.cell.rank_out_of:
+        _read_rank_out_of(row, entry)
+    for name, limit in TEXT_LIMITS.items():
+        length = len(getattr(row.cell, name))
+        if length > limit:
+            errors.append(f"The {name} can be at most {limit} characters; this one has {length}.")
+    if row.geography and (row.cell.qualifier or row.cell.rank_out_of or row.cell.explanation):
+        errors.append("A comparator takes only a value and its source (in note): empty the other columns.")
+    return row
+
+
+def _check_duplicates(rows):
+    first_line = {}
+    for row in rows:
+        if row.key is None:
+            continue
+        if row.key in first_line:
+            row.errors.append(f"Row {first_line[row.key]} has the same metric, area and year: keep one of the two.")
+        else:
+            first_line[row.key] = row.line
+
+
+def _number(raw):
+    try:
+        return parse_entry(raw).value
+    except EntryError:
+        return None
+
+
+def _check_parts(partnership, rows, metrics):
+    """A part may not exceed its whole, whether the whole is in the file or already stored."""
+    figures = [row for row in rows if row.key is not None and not row.geography]
+    if not figures:
+        return
+    parts_of = {}
+    for metric in metrics:
+        if metric.part_of_id:
+            parts_of.setdefault(metric.part_of_id, []).append(metric)
+    in_file = {row.key: _number(row.cell.raw) for row in figures}
+    wanted = {row.metric.pk for row in figures}
+    wanted |= {row.metric.part_of_id for row in figures if row.metric.part_of_id}
+    wanted |= {part.pk for row in figures for part in parts_of.get(row.metric.pk, [])}
+    stored = selectors.stored_values(partnership, metric_ids=wanted, years={row.year for row in figures})
+
+    def figure(key):
+        if key in in_file:
+            return in_file[key]
+        value = stored.get(key)
+        return value.value if value is not None else None
+
+    for row in figures:
+        value = in_file[row.key]
+        if value is None:
+            continue
+        _, place, year = row.key
+        if row.metric.part_of_id:
+            message = check_part(row.metric, value, row.metric.part_of, figure((row.metric.part_of_id, place, year)))
+            if message:
+                row.errors.append(message)
+        for part in parts_of.get(row.metric.pk, []):
+            key = (part.pk, place, year)
+            part_value = None if key in in_file else figure(key)  # a part in the file is checked on its row
+            if part_value is not None and part_value > value:
+                row.errors.append(
+                    f"This cannot be less than “{part.name}”, which is part of it, for the same area and "
+                    f"year ({plain_number(part_value)})."
+                )
+
+
+def match_rows(partnership, dataset: tablib.Dataset) -> list[ImportRow]:
+    """Every row with something to import, matched to the catalogue, each with its errors.
+
+    Rows with an empty value are left out: an import never clears a stored figure.
+    Runs three queries (metrics, areas, stored figures for the part/whole checks).
+    """
+    metrics = selectors.catalogue(partnership)
+    metrics_by_code = {m.code: m for m in metrics}
+    areas_by_code = {a.ons_code.upper(): a for a in areas_of(partnership)}
+    headers = dataset.headers or []
+    rows = []
+    for index, values in enumerate(dataset):
+        by_name = dict(zip(headers, values, strict=False))
+        if not any(by_name.values()):
+            continue
+        row = _read_row(
+            index + 2,
+            lambda name, by_name=by_name: (by_name.get(name) or "").strip(),
+            partnership=partnership,
+            metrics_by_code=metrics_by_code,
+            areas_by_code=areas_by_code,
+        )
+        if row is not None:
+            rows.append(row)
+    _check_duplicates(rows)
+    _check_parts(partnership, rows, metrics)
+    return rows
+
+
+def blank_row_count(dataset: tablib.Dataset) -> int:
+    """Rows that name a figure but leave every content column empty (and so change nothing)."""
+    headers = dataset.headers or []
+    count = 0
+    for values in dataset:
+        by_name = dict(zip(headers, values, strict=False))
+        if any(by_name.values()) and not any(by_name.get(name) for name in CONTENT_COLUMNS):
+            count += 1
+    return count
+
+
+def rows_to_data(rows) -> list:
+    """Matched rows as plain JSON-able data (e.g. to carry a preview to its confirmation)."""
+    return [
+        {
+            "line": row.line,
+            "metric": row.metric.pk,
+            "area": row.area_id,
+            "year": str(row.year),
+            "cell": [row.cell.raw, row.cell.note, row.cell.qualifier, row.cell.explanation, row.cell.rank_out_of],
+            "source": row.source,
+        }
+        for row in rows
+    ]
+
+
+def rows_from_data(data, metrics) -> list[FileRow]:
+    """The reverse of `rows_to_data`; rows whose metric is not among `metrics` are dropped."""
+    by_id = {m.pk: m for m in metrics}
+    rows = []
+    for item in data:
+        metric = by_id.get(item["metric"])
+        if metric is None:
+            continue
+        raw, note, qualifier, explanation, rank_out_of = item["cell"]
+        rows.append(
+            FileRow(
+                line=item["line"],
+                metric=metric,
+                area_id=item["area"],
+                geography=None,
+                year=ReportingYear.parse(item["year"]),
+                cell=CellInput(raw, note, qualifier, explanation, rank_out_of),
+                source=item["source"],
+                resolved=True,
+            )
+        )
+    return rows
+
+
+# --- An agency's return -------------------------------------------------------------------
+
+
+def restrict_to_return(ret, rows, *, metrics, area_ids):
+    """Add an error to each row that is not a cell of this return (`services.return_scope(ret)`)."""
+    metric_ids = {m.pk for m in metrics}
+    area_ids = set(area_ids)
+    for row in rows:
+        if row.geography:
+            row.errors.append(
+                "England and regional comparators are set by the business unit, not in a return: delete this row."
+            )
+            continue
+        if row.metric is not None and row.metric.pk not in metric_ids:
+            row.errors.append(f"“{row.metric.name}” is not part of this return: delete this row.")
+        if row.year is not None and row.year != ret.year:
+            row.errors.append(f"This return is for {ret.year}: change the year to {ret.year} or delete this row.")
+        if row.area_id is not None and row.area_id not in area_ids:
+            row.errors.append("This return does not cover this area: delete this row.")
+    return rows
+
+
+@dataclass
+class PreviewRow:
+    row: FileRow
+    area_name: str = ""
+    stored: object = None  # the MetricValue stored now, or None
+    last_year: object = None  # the MetricValue of the year before, or None
+    warnings: list = field(default_factory=list)
+
+    @property
+    def line(self):
+        return self.row.line
+
+    @property
+    def errors(self):
+        return self.row.errors
+
+    @property
+    def value(self):
+        return self.row.cell.raw
+
+    @property
+    def stored_value(self):
+        return services.cell_input_from(self.stored).raw
+
+    @property
+    def last_year_value(self):
+        return services.cell_input_from(self.last_year).raw
+
+    @property
+    def state(self):
+        """'new', 'changed' or 'unchanged' against what is stored now."""
+        if self.stored is None:
+            return "new"
+        current, cell = services.cell_input_from(self.stored), self.row.cell
+        same = all(
+            getattr(current, name).strip() == getattr(cell, name).strip()
+            for name in ("raw", "note", "qualifier", "explanation", "rank_out_of")
+        )
+        return "unchanged" if same else "changed"
+
+
+def return_preview(ret, rows) -> list[PreviewRow]:
+    """The rows of an upload checked as the return form checks them, beside what is stored now.
+
+    Adds the errors of `restrict_to_return` and of `services.check_cells` (those a row
+    does not have yet), and the large-change warnings. Runs about eight queries.
+    """
+    metrics, area_ids = services.return_scope(ret)
+    restrict_to_return(ret, rows, metrics=metrics, area_ids=area_ids)
+    sheet_cells = {cell.key: cell for cell in selectors.return_sheet(ret).cells}
+    valid = {cell_key(row.metric.pk, row.area_id): row for row in rows if not row.errors}
+    checks = services.check_cells(
+        ret, {key: row.cell for key, row in valid.items()}, metrics=metrics, area_ids=area_ids
+    )
+    preview = []
+    for row in rows:
+        item = PreviewRow(row)
+        key = cell_key(row.metric.pk, row.area_id) if row.metric is not None else None
+        sheet_cell = sheet_cells.get(key)
+        if sheet_cell is not None:
+            item.stored, item.last_year = sheet_cell.value, sheet_cell.last_year
+            item.area_name = sheet_cell.area.name if sheet_cell.area else "Whole partnership"
+        check = checks.get(key) if valid.get(key) is row else None
+        if check is not None:
+            row.errors += [message for message in check.errors if message not in row.errors]
+            item.warnings = list(check.warnings)
+        preview.append(item)
+    return preview
