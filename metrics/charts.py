@@ -15,7 +15,7 @@ from decimal import Decimal
 import plotly.graph_objects as go
 
 from .formatting import format_value
-from .models import ComparatorKind, Polarity, ReturnStatus, Unit
+from .models import ComparatorKind, Polarity, ReturnStatus, Unit, geography_sort_key
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
@@ -185,9 +185,8 @@ def geography_label(code) -> str:
 
 def ordered_geographies(comparators) -> list:
     """England first, then regions in ONS code order; only those with at least one value."""
-    order = {kind.value: i for i, kind in enumerate(ComparatorKind)}
     present = [code for code, values in comparators.items() if any(v is not None for v in values)]
-    return sorted(present, key=lambda code: (order.get(code, len(order)), code))
+    return sorted(present, key=geography_sort_key)
 
 
 def unit_title(metric) -> str:

@@ -5,26 +5,20 @@ compressed payload in a hidden field, so nothing is kept on the server in betwee
 the payload cannot be altered. The confirmation checks everything again as it saves.
 """
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
-from django import forms
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.core.validators import FileExtensionValidator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 
 from partners.access import Capability, partnership_view
 
 from . import selectors, services, tabular
-from .views import _return_for
+from .forms import ExportForm, UploadForm
+from .views import return_for
 
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 PREVIEW_MAX_AGE = 2 * 60 * 60  # seconds a preview may wait for its confirmation
-WHOLE_PARTNERSHIP = "whole"  # the export's "area" for whole-partnership figures
 
 
 def _file_response(filename, content_type, content):
@@ -41,41 +35,10 @@ def return_template(request, pk, fmt):
     """The return as a spreadsheet: every cell it expects, pre-filled with what is stored now."""
     if fmt not in tabular.CONTENT_TYPES:
         raise Http404("Templates come as .csv or .xlsx")
-    ret = _return_for(request, pk)
+    ret = return_for(request, pk)
     dataset = tabular.template_dataset(selectors.return_sheet(ret))
     basename = "-".join([slugify(request.partnership.slug), slugify(ret.agency.name), str(ret.year)])
     return _file_response(*tabular.download(dataset, fmt, basename))
-
-
-class UploadForm(forms.Form):
-    file = forms.FileField(
-        label="Your completed file",
-        help_text="The template saved as CSV or as an Excel workbook (.xlsx), at most 2 MB.",
-        validators=[
-            FileExtensionValidator(["csv", "xlsx"], message="Upload a .csv or .xlsx file, such as the template.")
-        ],
-        widget=forms.FileInput(attrs={"accept": ".csv,.xlsx"}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.dataset = None
-        self.helper = FormHelper()
-        self.helper.attrs = {"novalidate": ""}
-        self.helper.add_input(Submit("preview", "Upload and preview"))
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                f"This file is {filesizeformat(upload.size)}; the limit is 2 MB. "
-                "Delete rows you have not changed, or split the file."
-            )
-        try:
-            self.dataset = tabular.read_upload(upload.read(), upload.name)
-        except services.FigureError as error:
-            raise forms.ValidationError(str(error)) from None
-        return upload
 
 
 def _payload_salt(request, ret):
@@ -167,7 +130,7 @@ def return_import(request, pk):
     Whoever may see the return may check a file against it; only the agency's own
     submitters may confirm, and only while the return is editable.
     """
-    ret = _return_for(request, pk)
+    ret = return_for(request, pk)
     if not ret.is_editable:
         messages.error(request, _not_editable_message(ret))
         return redirect(ret)
@@ -197,47 +160,6 @@ def return_import(request, pk):
 
 
 # --- The business unit's export -----------------------------------------------------------
-
-
-class ExportForm(forms.Form):
-    years = forms.MultipleChoiceField(
-        required=False, help_text="Hold Ctrl (Cmd on a Mac) to choose several. Choose none for every year."
-    )
-    areas = forms.MultipleChoiceField(
-        required=False,
-        help_text="Areas, whole-partnership figures and comparators. Choose none for all of them.",
-    )
-    metrics = forms.MultipleChoiceField(required=False, help_text="Choose none for every metric.")
-    approved_only = forms.BooleanField(
-        required=False, label="Approved figures only", help_text="Leave out figures still being collected."
-    )
-    format = forms.ChoiceField(
-        choices=[("csv", "CSV"), ("xlsx", "Excel workbook (.xlsx)")], initial="csv", widget=forms.RadioSelect
-    )
-
-    def __init__(self, *args, options, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["years"].choices = [(str(y), str(y)) for y in options.years]
-        self.fields["areas"].choices = (
-            [(a.ons_code, f"{a.name} ({a.ons_code})") for a in options.areas]
-            + [(WHOLE_PARTNERSHIP, "Whole-partnership figures")]
-            + [(g.value, f"{g.label} comparator ({g.value})") for g in options.geographies]
-        )
-        self.fields["metrics"].choices = [(m.code, f"{m.label} ({m.code})") for m in options.metrics]
-        for name in ("years", "areas", "metrics"):
-            choices = self.fields[name].choices
-            self.fields[name].initial = [value for value, _ in choices]
-            self.fields[name].widget.attrs["size"] = min(max(len(choices), 3), 12)
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.add_input(Submit("download", "Download"))
-
-    def places(self):
-        """(ONS/geography codes to filter by or None for all, include whole-partnership figures)."""
-        chosen = set(self.cleaned_data["areas"])
-        if not chosen or chosen == {value for value, _ in self.fields["areas"].choices}:
-            return None, True
-        return chosen - {WHOLE_PARTNERSHIP}, WHOLE_PARTNERSHIP in chosen
 
 
 def _export_basename(partnership, years):

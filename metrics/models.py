@@ -320,6 +320,12 @@ class ComparatorKind(models.TextChoices):
     SOUTH_WEST = "E12000009", "South West"
 
 
+def geography_sort_key(code):
+    """England first, then the regions in ONS code order."""
+    codes = list(ComparatorKind.values)
+    return (codes.index(code) if code in codes else len(codes), code)
+
+
 class Comparator(models.Model):
     """A benchmark for a metric in a year: England or a region, keyed by its ONS code."""
 

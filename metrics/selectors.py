@@ -21,6 +21,7 @@ from .models import (
     MetricValue,
     Return,
     ReturnStatus,
+    geography_sort_key,
 )
 from .services import CellInput, cell_key, stored_cells
 
@@ -413,12 +414,6 @@ def round_completeness(collection) -> tuple[RoundProgress, list]:
     return RoundProgress(collection, {s: counted.get(s.value, 0) for s in ReturnStatus}), returns
 
 
-def geography_order(code):
-    """England first, then the regions in ONS code order."""
-    codes = list(ComparatorKind.values)
-    return (codes.index(code) if code in codes else len(codes), code)
-
-
 @dataclass(frozen=True)
 class SeriesRow:
     """One year of one area in the explorer's table, every cell already spelt out."""
@@ -445,7 +440,7 @@ def series_tables(series: MetricSeries) -> list[SeriesTable]:
     metric = series.metric
     codes = sorted(
         (code for code, values in series.comparators.items() if any(v is not None for v in values)),
-        key=geography_order,
+        key=geography_sort_key,
     )
     labels = dict(ComparatorKind.choices)
     geographies = [(code, labels.get(code, code)) for code in codes]
@@ -489,7 +484,7 @@ def comparator_list(partnership, *, metric=None) -> list[tuple[Metric, list]]:
         text = format_value(comparator.value, unit=m.unit, decimals=m.decimals)
         grouped.setdefault(m.pk, (m, []))[1].append((comparator, text))
     for _, group in grouped.values():
-        group.sort(key=lambda pair: (-pair[0].year.start, geography_order(pair[0].geography)))
+        group.sort(key=lambda pair: (-pair[0].year.start, geography_sort_key(pair[0].geography)))
     return list(grouped.values())
 
 

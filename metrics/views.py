@@ -11,7 +11,7 @@ from .forms import ReasonForm, cells_from_post
 from .models import MetricValue, Return
 
 
-def _return_for(request, pk) -> Return:
+def return_for(request, pk) -> Return:
     """The return in the URL, if this user may see it: the business unit, or its own agency. Else 404."""
     ret = get_object_or_404(Return.objects.select_related("round", "agency", "partnership"), pk=pk)
     access = request.access
@@ -35,7 +35,7 @@ def catalogue(request):
 
 @partnership_view()
 def return_form(request, pk):
-    ret = _return_for(request, pk)
+    ret = return_for(request, pk)
     can_edit = _can_edit(request, ret)
     sheet = selectors.return_sheet(ret)
     keys = [cell.key for cell in sheet.cells]
@@ -98,7 +98,7 @@ def return_form(request, pk):
 @require_POST
 @partnership_view()
 def submit(request, pk):
-    ret = _return_for(request, pk)
+    ret = return_for(request, pk)
     if not request.access.can_act_for(ret.agency_id):
         raise Http404("No such return")
     try:
@@ -110,7 +110,7 @@ def submit(request, pk):
 
 
 def _decision(request, pk, *, capability, action, template_title, submit_label, needs_reason):
-    ret = _return_for(request, pk)
+    ret = return_for(request, pk)
     if not request.access.can(capability):
         raise PermissionDenied("Your role does not allow this.")
     form = ReasonForm(request.POST or None, submit_label=submit_label) if needs_reason else None
@@ -177,7 +177,7 @@ def reopen(request, pk):
 
 @partnership_view()
 def return_history(request, pk):
-    ret = _return_for(request, pk)
+    ret = return_for(request, pk)
     return render(
         request,
         "metrics/return_history.html",
