@@ -1,5 +1,3 @@
-from types import SimpleNamespace
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
@@ -11,7 +9,7 @@ from partners.fields import ReportingYearFormField
 from . import services, tabular
 from .models import ComparatorKind, MetricGroup
 from .services import CellInput
-from .validation import check_value
+from .validation import check_comparator_value
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 WHOLE_PARTNERSHIP = "whole"  # the export's "area" for whole-partnership figures
@@ -197,12 +195,6 @@ class ComparatorForm(MetricChoiceMixin, forms.Form):
         cleaned = super().clean()
         metric, value = cleaned.get("metric"), cleaned.get("value")
         if metric is not None and value is not None:
-            # The metric's own rules (a percentage is 0-100) apply; its local minimum and
-            # maximum do not: England's count of referrals is far above any one area's.
-            rules = SimpleNamespace(unit=metric.unit, decimals=metric.decimals, minimum=None, maximum=None)
-            for message in check_value(rules, value):
+            for message in check_comparator_value(metric, value):
                 self.add_error("value", message)
         return cleaned
-
-
-# --- Views -------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from .models import (
     ReturnStatus,
     ValueStatus,
 )
-from .validation import EntryError, check_part, check_value, large_change_warning, parse_entry
+from .validation import EntryError, check_comparator_value, check_part, check_value, large_change_warning, parse_entry
 
 
 class FigureError(Exception):
@@ -507,6 +507,9 @@ def import_figures(partnership, rows: list[ImportRow], *, by, via="command"):
 
 @transaction.atomic
 def set_comparator(*, metric, year, geography, value, source="", by):
+    problems = check_comparator_value(metric, value)
+    if problems:
+        raise FigureError(" ".join(problems))
     comparator, _ = Comparator.objects.update_or_create(
         partnership=metric.partnership,
         metric=metric,

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import islice
 from pathlib import PurePath
-from types import SimpleNamespace
 
 import tablib
 from openpyxl import Workbook, load_workbook
@@ -34,7 +33,7 @@ from . import selectors, services
 from .formatting import NOT_KNOWN, plain_number
 from .models import ComparatorKind
 from .services import CellInput, FigureError, ImportRow, cell_key
-from .validation import EntryError, check_part, check_value, parse_entry
+from .validation import EntryError, check_comparator_value, check_part, check_value, parse_entry
 
 COLUMNS = (
     "metric_code",
@@ -339,11 +338,6 @@ def _metric_error(code, metrics_by_code, partnership):
     return f"“{code}” is not a metric code of {partnership}.{hint}"
 
 
-def _comparator_rules(metric):
-    # England's count dwarfs an area's: a comparator keeps the unit's rules, not the area minimum/maximum.
-    return SimpleNamespace(unit=metric.unit, decimals=metric.decimals, minimum=None, maximum=None)
-
-
 def _read_rank_out_of(row, entry):
     text = row.cell.rank_out_of
     try:
@@ -426,7 +420,7 @@ def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code):
     if entry is not None and entry.value is not None:
         row.cell.raw = plain_number(entry.value)
         if metric is not None:
-            errors += check_value(_comparator_rules(metric) if row.geography else metric, entry.value)
+            errors += check_comparator_value(metric, entry.value) if row.geography else check_value(metric, entry.value)
     elif entry is not None and entry.not_known:
         row.cell.raw = NOT_KNOWN
         if row.geography:

@@ -7,6 +7,7 @@ typing the figure, not for a developer.
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from types import SimpleNamespace
 
 from .formatting import plain_number
 
@@ -75,6 +76,13 @@ def check_value(metric, value: Decimal) -> list[str]:
     if abs(value) >= Decimal("1e10"):
         errors.append("This number is too large to be right.")
     return errors
+
+
+def check_comparator_value(metric, value: Decimal) -> list[str]:
+    """A comparator keeps the unit's rules (a percentage is 0-100) but not the metric's local
+    minimum and maximum: England's count of referrals is far above any one area's."""
+    unit_rules = SimpleNamespace(unit=metric.unit, decimals=metric.decimals, minimum=None, maximum=None)
+    return check_value(unit_rules, value)
 
 
 def check_part(part_metric, part: Decimal | None, whole_metric, whole: Decimal | None) -> str | None:

@@ -196,3 +196,18 @@ def test_a_council_return_covers_only_its_own_area(world):
             {(world.metrics["referrals"].pk, world.areas[1].pk): services.CellInput(raw="1")},
             by=world.council_submitter,
         )
+
+
+def test_a_comparator_keeps_its_units_rules_but_not_the_local_limits(world):
+    rate = world.metrics["re-referral-rate"]
+    with pytest.raises(services.FigureError, match="between 0 and 100"):
+        services.set_comparator(
+            metric=rate, year=world.round.year, geography="E92000001", value=Decimal("120"), by=world.editor
+        )
+    referrals = world.metrics["referrals"]
+    referrals.maximum = Decimal("5000")
+    referrals.save()
+    comparator = services.set_comparator(
+        metric=referrals, year=world.round.year, geography="E92000001", value=Decimal("650000"), by=world.editor
+    )
+    assert comparator.value == Decimal("650000")
