@@ -202,7 +202,8 @@ def _write_values(partnership, year, cells, checks, *, by, via, ret=None, approv
         if ret is not None and current.collected_in_id != ret.pk:
             current.collected_in = ret
             changed_fields.add("collected_in")
-        if approved_at is not None:
+        if approved_at is not None or (current.approved_at is not None and differing):
+            # A changed figure is approved only by the write that approves it; never keep an old stamp.
             current.approved_at = approved_at
             changed_fields.add("approved_at")
         to_update.append(current)
@@ -422,11 +423,28 @@ def open_round(*, partnership, year, opens_on, closes_on, areas, assignments, by
         ret.metrics.set(metrics)
         ret.areas.set(agency_areas)
         returns.append(ret)
+    _assert_one_supplier_per_figure(collection)
     if created:
         _record(
             partnership=partnership, action="metrics.round.opened", by=by, year=str(year), agencies=len(assignments)
         )
     return collection, returns
+
+
+def _assert_one_supplier_per_figure(collection):
+    """Each figure of a round comes from one agency, or two returns would overwrite each other."""
+    owners = {}
+    returns = Return.objects.filter(round=collection).select_related("agency").prefetch_related("metrics", "areas")
+    for ret in returns:
+        area_ids = [area.pk for area in ret.areas.all()]
+        for metric in ret.metrics.all():
+            for area_id in area_ids if metric.is_per_area else [0]:
+                owner = owners.setdefault((metric.pk, area_id), ret)
+                if owner is not ret:
+                    raise FigureError(
+                        f"“{metric.name}” would be returned by both {owner.agency} and {ret.agency}: "
+                        "choose one agency for each figure."
+                    )
 
 
 @dataclass

@@ -93,6 +93,14 @@ def world(db):
             polarity="lower_is_better",
             position=3,
         ),
+        "training-attendees": f.MetricFactory(
+            partnership=partnership,
+            code="training-attendees",
+            name="People attending training",
+            level=Level.PARTNERSHIP,
+            position=5,
+            polarity="higher_is_better",
+        ),
         "training-sessions": f.MetricFactory(
             partnership=partnership,
             code="training-sessions",
@@ -119,7 +127,7 @@ def world(db):
                     metrics["re-referral-rate"],
                     metrics["training-sessions"],
                 ],
-                council: [metrics["training-sessions"]],
+                council: [metrics["training-attendees"]],
             },
             by=editor,
         )

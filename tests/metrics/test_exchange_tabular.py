@@ -361,9 +361,9 @@ def test_a_return_accepts_only_its_own_metrics_areas_and_year(world):
     text = "\n".join(
         [
             HEADER,
-            "training-sessions,,,,2025-26,3,,,,",
+            "training-attendees,,,,2025-26,3,,,,",
             "referrals,,E06000001,,2025-26,12,,,,",
-            "training-sessions,,,,2024-25,3,,,,",
+            "training-attendees,,,,2024-25,3,,,,",
             "re-referral-rate,,E92000001,,2025-26,21,,,,",
         ]
     )

@@ -179,13 +179,14 @@ def test_figures_outside_the_return_are_refused(world):
 def test_a_council_return_covers_only_its_own_area(world):
     from metrics.selectors import return_sheet
 
+    lado = f.MetricFactory(partnership=world.partnership, code="lado-referrals", name="LADO referrals")
     services.open_round(
         partnership=world.partnership,
         year=world.round.year,
         opens_on=world.round.opens_on,
         closes_on=world.round.closes_on,
         areas=world.areas,
-        assignments={world.council: ([world.metrics["referrals"]], [world.areas[0]])},
+        assignments={world.council: ([lado], [world.areas[0]])},
         by=world.editor,
     )
     sheet = return_sheet(world.council_return)
@@ -193,8 +194,21 @@ def test_a_council_return_covers_only_its_own_area(world):
     with pytest.raises(services.FigureError):
         services.save_return(
             world.council_return,
-            {(world.metrics["referrals"].pk, world.areas[1].pk): services.CellInput(raw="1")},
+            {(lado.pk, world.areas[1].pk): services.CellInput(raw="1")},
             by=world.council_submitter,
+        )
+
+
+def test_a_figure_is_returned_by_one_agency_only(world):
+    with pytest.raises(services.FigureError, match="would be returned by both Cleveland Police and Hartlepool"):
+        services.open_round(
+            partnership=world.partnership,
+            year=world.round.year,
+            opens_on=world.round.opens_on,
+            closes_on=world.round.closes_on,
+            areas=world.areas,
+            assignments={world.council: [world.metrics["referrals"]]},
+            by=world.editor,
         )
 
 
@@ -211,3 +225,20 @@ def test_a_comparator_keeps_its_units_rules_but_not_the_local_limits(world):
         metric=referrals, year=world.round.year, geography="E92000001", value=Decimal("650000"), by=world.editor
     )
     assert comparator.value == Decimal("650000")
+
+
+def test_a_figure_changed_after_an_approved_import_is_no_longer_approved(world):
+    key = (world.metrics["referrals"].pk, world.areas[0].pk)
+    row = services.ImportRow(
+        line=2,
+        metric=world.metrics["referrals"],
+        area_id=world.areas[0].pk,
+        geography=None,
+        year=world.round.year,
+        cell=services.CellInput(raw="100"),
+    )
+    services.import_figures(world.partnership, [row], by=world.admin)
+    assert MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0]).is_approved
+    services.save_return(world.police_return, {key: services.CellInput(raw="120")}, by=world.submitter)
+    value = MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0])
+    assert value.value == 120 and not value.is_approved

@@ -59,3 +59,9 @@ def test_it_refuses_to_start_without_a_secret_key_in_production():
 def test_a_bad_boolean_setting_is_named_in_the_error():
     result = _manage("check", DEBUG="maybe")
     assert "DEBUG must be one of" in result.stderr
+
+
+def test_healthz_answers_head_requests_and_is_not_redirected_to_https(client, db, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.head("/healthz").status_code == 200
+    assert client.get("/dashboard/").status_code == 301
