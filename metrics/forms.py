@@ -198,3 +198,36 @@ class ComparatorForm(MetricChoiceMixin, forms.Form):
             for message in check_comparator_value(metric, value):
                 self.add_error("value", message)
         return cleaned
+
+
+class OpenRoundForm(forms.Form):
+    year = ReportingYearFormField(label="Reporting year the figures cover")
+    opens_on = forms.DateField(label="Opens on", widget=forms.DateInput(attrs={"type": "date"}))
+    closes_on = forms.DateField(label="Closes on (due date)", widget=forms.DateInput(attrs={"type": "date"}))
+    areas = forms.MultipleChoiceField(
+        label="Areas", widget=forms.CheckboxSelectMultiple, help_text="Per-area figures are asked for each."
+    )
+
+    def __init__(self, *args, areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.area_objects = {str(area.pk): area for area in areas}
+        self.fields["areas"].choices = [(str(area.pk), area.name) for area in areas]
+        self.fields["areas"].initial = list(self.area_objects)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("open", "Open the round"))
+
+    def clean(self):
+        cleaned = super().clean()
+        opens_on, closes_on = cleaned.get("opens_on"), cleaned.get("closes_on")
+        if opens_on and closes_on and closes_on < opens_on:
+            self.add_error("closes_on", "The round must close after it opens.")
+        year = cleaned.get("year")
+        if year and opens_on and opens_on < year.starts_on:
+            self.add_error(
+                "opens_on",
+                f"A round for {year} collects figures for a year that starts on {year.starts_on:%-d %B %Y}; open it after that.",
+            )
+        return cleaned
+
+    def chosen_areas(self):
+        return [self.area_objects[pk] for pk in self.cleaned_data["areas"]]

@@ -359,7 +359,8 @@ class AuditEvent(models.Model):
     at = models.DateTimeField(db_index=True)
     via = models.CharField(max_length=20, blank=True, help_text="form, import, command, admin")
     return_record = models.ForeignKey(Return, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
-    value = models.ForeignKey(MetricValue, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
+    # SET_NULL: a cleared draft figure is deleted, but what it was stays in the audit.
+    value = models.ForeignKey(MetricValue, null=True, blank=True, on_delete=models.SET_NULL, related_name="events")
     data = models.JSONField(default=dict, blank=True)
 
     objects = ScopedManager(partnership="partnership")

@@ -11,7 +11,7 @@ from decimal import Decimal
 from partners.models import Area
 from partners.years import ReportingYear
 
-from .formatting import change, direction, format_change, format_value
+from .formatting import change, direction, format_change, format_value, plain_number
 from .models import (
     AuditEvent,
     CollectionRound,
@@ -84,6 +84,13 @@ class SheetCell:
     @property
     def field_suffix(self):
         return f"{self.key[0]}-{self.key[1]}"
+
+    @property
+    def last_year_text(self):
+        """Last year's figure as typed in the form ("1510", "N/K"), or "" when there was none."""
+        if self.last_year is None:
+            return ""
+        return "N/K" if self.last_year.is_not_known else plain_number(self.last_year.value)
 
 
 @dataclass
@@ -525,3 +532,19 @@ def export_options(partnership) -> ExportOptions:
         geographies=[kind for kind in ComparatorKind if kind.value in geographies],
         metrics=list(Metric.objects.filter(partnership=partnership).select_related("framework_item")),
     )
+
+
+@dataclass
+class CollectionPlan:
+    by_agency: dict  # agency -> [metric], from each metric's responsible agency
+    unassigned: list  # metrics without a responsible agency: not collected through returns
+
+
+def collection_plan(partnership) -> CollectionPlan:
+    by_agency, unassigned = {}, []
+    for metric in catalogue(partnership, include_retired=False):
+        if metric.agency is None:
+            unassigned.append(metric)
+        else:
+            by_agency.setdefault(metric.agency, []).append(metric)
+    return CollectionPlan(by_agency, unassigned)

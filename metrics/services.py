@@ -56,7 +56,9 @@ def cell_key(metric_id, area_id):
 def _stored_values(partnership, metric_ids, year):
     return {
         cell_key(v.metric_id, v.area_id): v
-        for v in MetricValue.objects.filter(partnership=partnership, metric_id__in=metric_ids, year=year)
+        for v in MetricValue.objects.filter(
+            partnership=partnership, metric_id__in=metric_ids, year=year
+        ).select_related("metric", "area")
     }
 
 
@@ -163,8 +165,8 @@ def _write_values(partnership, year, cells, checks, *, by, via, ret=None, approv
                         value=None,
                         old=_value_snapshot(current),
                         new=None,
-                        metric=current.metric_id,
-                        area=current.area_id,
+                        metric=current.metric.name,
+                        area=current.area.name if current.area_id else "whole partnership",
                         year=str(year),
                     )
                 )

@@ -6,6 +6,7 @@ app_name = "metrics"
 
 urlpatterns = [
     path("catalogue/", views.catalogue, name="catalogue"),
+    path("rounds/new/", views.open_round, name="round_new"),
     path("rounds/<year:year>/", explorer_views.round_progress, name="round"),
     path("returns/<int:pk>/", views.return_form, name="return"),
     path("returns/<int:pk>/submit/", views.submit, name="return_submit"),

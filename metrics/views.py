@@ -5,9 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from partners.access import Capability, partnership_view
+from partners.selectors import areas_of as partnership_areas
 
 from . import selectors, services
-from .forms import ReasonForm, cells_from_post
+from .formatting import plain_number
+from .forms import OpenRoundForm, ReasonForm, cells_from_post
 from .models import MetricValue, Return
 
 
@@ -62,7 +64,7 @@ def return_form(request, pk):
             try:
                 services.submit_return(ret, by=request.user)
             except services.FigureError as error:
-                messages.error(request, str(error))
+                messages.error(request, f"Your figures are saved as a draft. {error}")
                 ret.refresh_from_db()
                 sheet = selectors.return_sheet(ret, cells=cells, checks=checks)
                 status = 422
@@ -197,5 +199,44 @@ def value_history(request, pk):
     return render(
         request,
         "metrics/value_history.html",
-        {"partnership": request.partnership, "value": value, "events": selectors.value_history(value)},
+        {
+            "partnership": request.partnership,
+            "value": value,
+            "value_text": "N/K" if value.is_not_known else plain_number(value.value),
+            "events": selectors.value_history(value),
+        },
+    )
+
+
+@partnership_view(Capability.MANAGE_FIGURES)
+def open_round(request):
+    """Open a year's collection: each metric goes to the agency the catalogue names as its supplier."""
+    partnership = request.partnership
+    form = OpenRoundForm(request.POST or None, areas=partnership_areas(partnership))
+    plan = selectors.collection_plan(partnership)
+    if request.method == "POST" and form.is_valid():
+        year = form.cleaned_data["year"]
+        assignments = {
+            agency: [m for m in metrics if m.is_collected_in(year)] for agency, metrics in plan.by_agency.items()
+        }
+        try:
+            services.open_round(
+                partnership=partnership,
+                year=year,
+                opens_on=form.cleaned_data["opens_on"],
+                closes_on=form.cleaned_data["closes_on"],
+                areas=form.chosen_areas(),
+                assignments={agency: metrics for agency, metrics in assignments.items() if metrics},
+                by=request.user,
+            )
+        except services.FigureError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"The {year} round is open; each agency can now see its return.")
+            return redirect("metrics:round", partnership.slug, year)
+    return render(
+        request,
+        "metrics/open_round.html",
+        {"partnership": partnership, "form": form, "plan": plan},
+        status=422 if request.method == "POST" else 200,
     )

@@ -33,7 +33,11 @@
     }
     out.textContent = text;
     out.classList.toggle("text-warning-emphasis", large);
-    if (explanation && large) explanation.classList.remove("d-none");
+    if (explanation) {
+      var textarea = explanation.querySelector("textarea");
+      var keep = large || cell.classList.contains("has-warning") || (textarea && textarea.value.trim());
+      explanation.classList.toggle("d-none", !keep);
+    }
   }
 
   form.querySelectorAll(".value-input").forEach(function (input) {

@@ -155,3 +155,28 @@ def test_a_figures_own_history_is_reachable_from_the_value(world, submitted):
         value = MetricValue.objects.filter(metric=world.metrics["referrals"]).first()
     page = login(None, world.editor).get(value.get_absolute_url()).content.decode()
     assert "empty → 5" in page and "not approved" in page
+
+
+def test_the_business_unit_opens_a_round_and_each_supplying_agency_gets_its_return(world):
+    from metrics.models import Return
+
+    client = login(None, world.editor)
+    new_round = reverse("metrics:round_new", args=["hsscp"])
+    assert "Cleveland Police</strong>: 1 metric" in client.get(new_round).content.decode()
+    response = client.post(
+        new_round,
+        {"year": "2026-27", "opens_on": "2027-04-01", "closes_on": "2027-03-01", "areas": [world.areas[0].pk]},
+    )
+    assert response.status_code == 422
+    assert "The round must close after it opens." in response.content.decode()
+    assert 'value="2026-27"' in response.content.decode()
+    response = client.post(
+        new_round,
+        {"year": "2026-27", "opens_on": "2027-04-01", "closes_on": "2027-05-31", "areas": [world.areas[0].pk]},
+    )
+    assert response.status_code == 302 and response["Location"].endswith("/rounds/2026-27/")
+    with scopes_disabled():
+        (ret,) = Return.objects.filter(round__year="2026-27")
+        assert ret.agency == world.police
+        assert list(ret.metrics.all()) == [world.metrics["referrals"]]
+        assert list(ret.areas.all()) == [world.areas[0]]

@@ -242,3 +242,14 @@ def test_a_figure_changed_after_an_approved_import_is_no_longer_approved(world):
     services.save_return(world.police_return, {key: services.CellInput(raw="120")}, by=world.submitter)
     value = MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0])
     assert value.value == 120 and not value.is_approved
+
+
+def test_clearing_a_draft_figure_keeps_its_history_in_the_audit(world):
+    key = (world.metrics["referrals"].pk, world.areas[0].pk)
+    services.save_return(world.police_return, {key: services.CellInput(raw="120")}, by=world.submitter)
+    services.save_return(world.police_return, {key: services.CellInput(raw="")}, by=world.submitter)
+    assert not MetricValue.objects.exists()
+    actions = list(AuditEvent.objects.filter(return_record=world.police_return).values_list("action", flat=True))
+    assert actions.count("metrics.value.changed") == 1 and "metrics.value.cleared" in actions
+    cleared = AuditEvent.objects.get(action="metrics.value.cleared")
+    assert (cleared.old, cleared.data["metric"], cleared.data["area"]) == ("120", "Referrals", "Hartlepool")

@@ -22,6 +22,7 @@ def _routes(world, value):
         "partners:structure": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "partners:funding": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:catalogue": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:round_new": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:round": ({"year": "2025-26"}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:return": ({"pk": police}, [OK, OK, OK, MISSING]),
         "metrics:return_submit": ({"pk": police}, [NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED]),
