@@ -219,6 +219,22 @@ class Figure:
     previous: "Figure | None" = None
     comparators: dict = field(default_factory=dict)  # geography code -> Decimal
 
+    @classmethod
+    def of(cls, stored: MetricValue, *, metric, area, year, previous=None, comparators=None):
+        """From a stored value; metric and area are passed in so no related row is fetched."""
+        return cls(
+            metric=metric,
+            area=area,
+            year=year,
+            value=stored.value,
+            not_known=stored.is_not_known,
+            note=stored.note,
+            qualifier=stored.qualifier,
+            rank_out_of=stored.rank_out_of,
+            previous=previous,
+            comparators=comparators or {},
+        )
+
     def formatted(self, *, public=False):
         m = self.metric
         return format_value(
@@ -262,15 +278,11 @@ class FigureSet:
         if stored is None:
             return None
         previous = self._figure(metric, area, year.previous(), with_previous=False) if with_previous else None
-        return Figure(
+        return Figure.of(
+            stored,
             metric=metric,
             area=area,
             year=year,
-            value=stored.value,
-            not_known=stored.is_not_known,
-            note=stored.note,
-            qualifier=stored.qualifier,
-            rank_out_of=stored.rank_out_of,
             previous=previous,
             comparators=self._comparators.get((metric.pk, year.start), {}),
         )
@@ -359,17 +371,7 @@ def metric_series(partnership, metric, *, first_year=None, last_year=None) -> Me
             stored = value_map.get((area.pk if area else 0, year.start))
             figure = None
             if stored is not None:
-                figure = Figure(
-                    metric=metric,
-                    area=area,
-                    year=year,
-                    value=stored.value,
-                    not_known=stored.is_not_known,
-                    note=stored.note,
-                    qualifier=stored.qualifier,
-                    rank_out_of=stored.rank_out_of,
-                    previous=previous,
-                )
+                figure = Figure.of(stored, metric=metric, area=area, year=year, previous=previous)
             points.append(SeriesPoint(year, figure))
             previous = figure
         by_area.append((area, points))

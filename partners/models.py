@@ -282,6 +282,10 @@ class FundingYear(models.Model):
         return self.total_contributions + self._total(FundingLine.Kind.OTHER_INCOME)
 
     @property
+    def has_expenditure(self):
+        return any(line.kind == FundingLine.Kind.EXPENDITURE for line in self.lines.all())
+
+    @property
     def total_expenditure(self):
         return self._total(FundingLine.Kind.EXPENDITURE)
 
