@@ -42,7 +42,8 @@ def return_template(request, pk, fmt):
 
 
 def _payload_salt(request, ret):
-    return f"metrics.return_import:{ret.pk}:{request.user.pk}"
+    # Bound to the return's version: a preview made before a later save cannot be replayed over it.
+    return f"metrics.return_import:{ret.pk}:{request.user.pk}:{ret.version}"
 
 
 def _can_import(request, ret):
@@ -98,7 +99,10 @@ def _confirm(request, ret):
         messages.error(request, "The preview was too old to import. Upload your file again.")
         return _render_upload(request, ret, UploadForm(), status=400)
     except signing.BadSignature:
-        messages.error(request, "The preview could not be read. Upload your file again.")
+        messages.error(
+            request,
+            "The preview no longer matches the return (it changed since) or was damaged. Upload your file again.",
+        )
         return _render_upload(request, ret, UploadForm(), status=400)
     metrics, _ = services.return_scope(ret)
     rows = tabular.rows_from_data(data["rows"], metrics)

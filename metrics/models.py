@@ -236,6 +236,11 @@ class Return(models.Model):
         return self.round.year
 
     @property
+    def version(self):
+        """Changes with every save; forms carry it to refuse saving over newer figures."""
+        return self.updated_at.isoformat() if self.updated_at else ""
+
+    @property
     def is_editable(self):
         return self.status in {ReturnStatus.NOT_STARTED, ReturnStatus.DRAFT, ReturnStatus.RETURNED}
 

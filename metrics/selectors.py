@@ -26,11 +26,8 @@ from .models import (
 from .services import CellInput, cell_key, stored_cells
 
 
-def catalogue(partnership, *, include_retired=True):
-    metrics = Metric.objects.filter(partnership=partnership).select_related("agency", "part_of", "framework_item")
-    if not include_retired:
-        metrics = metrics.filter(retired_in__isnull=True)
-    return list(metrics)
+def catalogue(partnership):
+    return list(Metric.objects.filter(partnership=partnership).select_related("agency", "part_of", "framework_item"))
 
 
 @dataclass
@@ -538,13 +535,13 @@ def export_options(partnership) -> ExportOptions:
 
 @dataclass
 class CollectionPlan:
-    by_agency: dict  # agency -> [metric], from each metric's responsible agency
+    by_agency: dict  # agency -> [metric], from each metric's responsible agency; filter by year
     unassigned: list  # metrics without a responsible agency: not collected through returns
 
 
 def collection_plan(partnership) -> CollectionPlan:
     by_agency, unassigned = {}, []
-    for metric in catalogue(partnership, include_retired=False):
+    for metric in catalogue(partnership):  # retired metrics too: a round may be for a past year
         if metric.agency is None:
             unassigned.append(metric)
         else:

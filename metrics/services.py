@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .formatting import plain_number
@@ -26,6 +27,10 @@ from .validation import EntryError, check_comparator_value, check_part, check_va
 
 class FigureError(Exception):
     """An expected refusal; its message is shown to the user as it is."""
+
+
+class StaleReturn(FigureError):
+    """The user's page was built from an older version of the return."""
 
 
 @dataclass
@@ -67,7 +72,7 @@ def check_cells(ret: Return, cells: dict, *, metrics, area_ids) -> dict:
     year = ret.round.year
     metric_by_id = {m.pk: m for m in metrics}
     whole_ids = {m.part_of_id for m in metrics if m.part_of_id}
-    stored = _stored_values(ret.partnership, set(metric_by_id) | whole_ids, year)
+    stored = _stored_values(ret.partnership, set(metric_by_id) | whole_ids, year)  # wholes, locks
     last_year = _stored_values(ret.partnership, set(metric_by_id), year.previous())
     checks = {}
     for key, cell in cells.items():
@@ -94,6 +99,13 @@ def check_cells(ret: Return, cells: dict, *, metrics, area_ids) -> dict:
         if metric.unit == "rank" and check.value is not None and check.rank_out_of is not None:
             if check.value > check.rank_out_of:
                 check.errors.append(f"A rank cannot be higher than the number ranked ({check.rank_out_of}).")
+        locked = stored.get(key)
+        if locked is not None and locked.is_approved and locked.collected_in_id != ret.pk:
+            if check.blank or (check.value, check.not_known) != (locked.value, locked.is_not_known):
+                check.errors.append(
+                    "This figure is already approved (it came from another source). "
+                    "Ask the business unit if it needs correcting."
+                )
         previous = last_year.get(key)
         warning = large_change_warning(check.value, previous.value if previous else None)
         if warning:
@@ -147,7 +159,7 @@ def _write_values(partnership, year, cells, checks, *, by, via, ret=None, approv
     metric_ids = {key[0] for key in cells}
     existing = _stored_values(partnership, metric_ids, year)
     to_create, to_update, events = [], [], []
-    changed_fields = set()
+    changed_fields, only_approved = set(), set()
     changed_pairs = []
     for key, cell in cells.items():
         check = checks[key]
@@ -208,6 +220,8 @@ def _write_values(partnership, year, cells, checks, *, by, via, ret=None, approv
             # A changed figure is approved only by the write that approves it; never keep an old stamp.
             current.approved_at = approved_at
             changed_fields.add("approved_at")
+        if not differing:
+            only_approved.add(current.pk)
         to_update.append(current)
         changed_pairs.append((current, old_snapshot))
     MetricValue.objects.bulk_create(to_create)
@@ -216,10 +230,12 @@ def _write_values(partnership, year, cells, checks, *, by, via, ret=None, approv
         MetricValue.objects.bulk_update(to_update, sorted(changed_fields | {"updated_at"}), batch_size=50)
     for value, old in changed_pairs:
         new_snapshot = _value_snapshot(value)
-        if old == new_snapshot and old is not None:
-            action = "metrics.value.annotated"
-        else:
+        if old is None or old != new_snapshot:
             action = "metrics.value.changed"
+        elif value.pk in only_approved:
+            action = "metrics.value.approved"
+        else:
+            action = "metrics.value.annotated"
         events.append(
             _event(
                 partnership=partnership,
@@ -256,12 +272,19 @@ def return_scope(ret):
 
 
 @transaction.atomic
-def save_return(ret: Return, cells: dict, *, by, via="form") -> dict:
+def save_return(ret: Return, cells: dict, *, by, via="form", expected_version=None) -> dict:
     """Save a draft. Refused whole (nothing written) when any cell has an error; warnings never block.
 
+    `expected_version` is the `Return.version` the user's page was built from: a page that is out
+    of date (another tab, an upload since) is refused rather than overwriting newer figures.
     Returns the checks so the caller can show errors and warnings at each field.
     """
     ret = Return.objects.select_for_update().select_related("round", "partnership").get(pk=ret.pk)
+    if expected_version is not None and expected_version != ret.version:
+        raise StaleReturn(
+            "Not saved: this return changed after you opened it (in another tab or by an upload). "
+            "Your entries are below; check them against the figures now saved and save again."
+        )
     if not ret.is_editable:
         raise FigureError(
             f"This return is {ret.get_status_display().lower()} and cannot be changed"
@@ -279,9 +302,7 @@ def save_return(ret: Return, cells: dict, *, by, via="form") -> dict:
     _write_values(ret.partnership, ret.round.year, cells, checks, by=by, via=via, ret=ret)
     if ret.status == ReturnStatus.NOT_STARTED:
         ret.status = ReturnStatus.DRAFT
-        ret.save(update_fields=["status", "updated_at"])
-    elif ret.status == ReturnStatus.RETURNED:
-        ret.save(update_fields=["updated_at"])
+    ret.save(update_fields=["status", "updated_at"])  # a new version, even when only a note changed
     _record(partnership=ret.partnership, action="metrics.return.saved", by=by, via=via, ret=ret)
     return checks
 
@@ -303,6 +324,19 @@ def stored_cells(ret, metrics, area_ids, stored=None):
     if stored is None:
         stored = _stored_values(ret.partnership, [m.pk for m in metrics], ret.round.year)
     return {key: cell_input_from(stored.get(key)) for key in expected_cells(ret, metrics, area_ids)}
+
+
+def differences_from_saved(ret, cells) -> dict:
+    """For a refused out-of-date page: a warning at each box whose saved figure differs from what was typed."""
+    metrics, area_ids = return_scope(ret)
+    saved = stored_cells(ret, metrics, area_ids)
+    differences = {}
+    for key, typed in cells.items():
+        now = saved.get(key, CellInput())
+        if typed.raw.strip() != now.raw:
+            shown = now.raw or "empty"
+            differences[key] = CellCheck(warnings=[f"Saved since you opened the page: {shown}."], blank=False)
+    return differences
 
 
 def _set_status(ret, status, *, by, action, reason="", **fields):
@@ -352,6 +386,16 @@ def submit_return(ret: Return, *, by):
     return ret
 
 
+def _return_values(ret):
+    """The stored figures of the return's cells: its metrics, for its areas (or the whole partnership)."""
+    metrics, area_ids = return_scope(ret)
+    per_area = [m.pk for m in metrics if m.is_per_area]
+    whole = [m.pk for m in metrics if not m.is_per_area]
+    return MetricValue.objects.filter(partnership=ret.partnership, year=ret.round.year).filter(
+        Q(metric_id__in=per_area, area_id__in=area_ids) | Q(metric_id__in=whole, area__isnull=True)
+    )
+
+
 def _require_reason(reason):
     reason = (reason or "").strip()
     if not reason:
@@ -377,7 +421,8 @@ def approve_return(ret: Return, *, by):
     if not ret.is_submitted:
         raise FigureError("Only a submitted return can be approved.")
     now = timezone.now()
-    MetricValue.objects.filter(collected_in=ret).update(approved_at=now)
+    # Every cell of the return, including figures it left as they were (imported drafts).
+    _return_values(ret).update(approved_at=now, collected_in=ret)
     _set_status(ret, ReturnStatus.APPROVED, by=by, action="metrics.return.approved", approved_at=now, approved_by=by)
     return ret
 
@@ -389,7 +434,7 @@ def reopen_return(ret: Return, *, by, reason):
     ret = _locked(ret)
     if not ret.is_approved:
         raise FigureError("Only an approved return can be re-opened.")
-    MetricValue.objects.filter(collected_in=ret).update(approved_at=None)
+    _return_values(ret).filter(collected_in=ret).update(approved_at=None)
     _set_status(
         ret,
         ReturnStatus.RETURNED,
@@ -414,22 +459,39 @@ def open_round(*, partnership, year, opens_on, closes_on, areas, assignments, by
     collection, created = CollectionRound.objects.get_or_create(
         partnership=partnership, year=year, defaults={"opens_on": opens_on, "closes_on": closes_on}
     )
+    previous_areas = set(collection.areas.all())
     if not created:
         collection.opens_on, collection.closes_on = opens_on, closes_on
         collection.save()
     collection.areas.set(areas)
     returns = []
     for agency, assigned in assignments.items():
-        metrics, agency_areas = assigned if isinstance(assigned, tuple) else (assigned, areas)
-        ret, _ = Return.objects.get_or_create(partnership=partnership, round=collection, agency=agency)
-        ret.metrics.set(metrics)
-        ret.areas.set(agency_areas)
+        explicit = isinstance(assigned, tuple)
+        metrics, agency_areas = assigned if explicit else (assigned, areas)
+        ret, new = Return.objects.get_or_create(partnership=partnership, round=collection, agency=agency)
+        if not new and not explicit:
+            # Extending a round keeps an agency's own subset of areas (a council's own area).
+            own = set(ret.areas.all())
+            if own and own != previous_areas:
+                agency_areas = [area for area in areas if area in own] or list(areas)
+        if not new and not ret.is_editable:
+            if set(ret.metrics.all()) != set(metrics) or set(ret.areas.all()) != set(agency_areas):
+                raise FigureError(
+                    f"{agency}'s return is {ret.get_status_display().lower()}: it cannot be given other "
+                    "metrics or areas unless it is re-opened first."
+                )
+        else:
+            ret.metrics.set(metrics)
+            ret.areas.set(agency_areas)
         returns.append(ret)
     _assert_one_supplier_per_figure(collection)
-    if created:
-        _record(
-            partnership=partnership, action="metrics.round.opened", by=by, year=str(year), agencies=len(assignments)
-        )
+    _record(
+        partnership=partnership,
+        action="metrics.round.opened" if created else "metrics.round.changed",
+        by=by,
+        year=str(year),
+        agencies=len(assignments),
+    )
     return collection, returns
 
 

@@ -48,11 +48,20 @@ def return_form(request, pk):
             return redirect(ret)
         cells = cells_from_post(request.POST, keys)
         try:
-            checks = services.save_return(ret, cells, by=request.user, via="form")
+            checks = services.save_return(
+                ret, cells, by=request.user, via="form", expected_version=request.POST.get("version")
+            )
+        except services.StaleReturn as error:
+            messages.error(request, str(error))
+            checks = None
+            sheet = selectors.return_sheet(ret, cells=cells, checks=services.differences_from_saved(ret, cells))
+            status = 409
         except services.FigureError as error:
             messages.error(request, str(error))
             return redirect(ret)
-        if any(check.errors for check in checks.values()):
+        if checks is None:
+            pass
+        elif any(check.errors for check in checks.values()):
             sheet = selectors.return_sheet(ret, cells=cells, checks=checks)
             messages.error(
                 request,

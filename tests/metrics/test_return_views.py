@@ -180,3 +180,19 @@ def test_the_business_unit_opens_a_round_and_each_supplying_agency_gets_its_retu
         assert ret.agency == world.police
         assert list(ret.metrics.all()) == [world.metrics["referrals"]]
         assert list(ret.areas.all()) == [world.areas[0]]
+
+
+def test_saving_from_an_out_of_date_page_keeps_what_was_typed_and_overwrites_nothing(world):
+    client = login(None, world.submitter)
+    stale_page = client.get(url(world)).content.decode()
+    version = stale_page.split('name="version" value="')[1].split('"')[0]
+    client.post(url(world), {field(world, "referrals", 0): "250", "version": version, "action": "save"})
+    response = client.post(url(world), {field(world, "referrals", 1): "300", "version": version, "action": "save"})
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "changed after you opened it" in html
+    assert "Saved since you opened the page: 250." in html
+    assert f'name="{field(world, "referrals", 1)}" value="300"' in html
+    with scopes_disabled():
+        assert MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0]).value == 250
+        assert not MetricValue.objects.filter(area=world.areas[1]).exists()

@@ -227,7 +227,7 @@ def test_a_comparator_keeps_its_units_rules_but_not_the_local_limits(world):
     assert comparator.value == Decimal("650000")
 
 
-def test_a_figure_changed_after_an_approved_import_is_no_longer_approved(world):
+def test_a_figure_approved_by_an_import_is_locked_against_the_return(world):
     key = (world.metrics["referrals"].pk, world.areas[0].pk)
     row = services.ImportRow(
         line=2,
@@ -238,10 +238,63 @@ def test_a_figure_changed_after_an_approved_import_is_no_longer_approved(world):
         cell=services.CellInput(raw="100"),
     )
     services.import_figures(world.partnership, [row], by=world.admin)
-    assert MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0]).is_approved
-    services.save_return(world.police_return, {key: services.CellInput(raw="120")}, by=world.submitter)
+    checks = services.save_return(world.police_return, {key: services.CellInput(raw="120")}, by=world.submitter)
+    assert "already approved" in checks[key].errors[0]
+    unchanged = services.save_return(world.police_return, {key: services.CellInput(raw="100")}, by=world.submitter)
+    assert not unchanged[key].errors
+    value = MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0])
+    assert value.value == 100 and value.is_approved
+
+
+def test_an_import_marked_unapproved_withdraws_the_approval_of_a_changed_figure(world):
+    def row(raw, approved):
+        return services.ImportRow(
+            line=2,
+            metric=world.metrics["referrals"],
+            area_id=world.areas[0].pk,
+            geography=None,
+            year=world.round.year,
+            cell=services.CellInput(raw=raw),
+            approved=approved,
+        )
+
+    services.import_figures(world.partnership, [row("100", True)], by=world.admin)
+    services.import_figures(world.partnership, [row("120", False)], by=world.admin)
     value = MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0])
     assert value.value == 120 and not value.is_approved
+
+
+def test_approving_claims_figures_the_agency_left_unchanged(world):
+    key = (world.metrics["training-sessions"].pk, 0)
+    draft = services.ImportRow(
+        line=2,
+        metric=world.metrics["training-sessions"],
+        area_id=None,
+        geography=None,
+        year=world.round.year,
+        cell=services.CellInput(raw="12"),
+        approved=False,
+    )
+    services.import_figures(world.partnership, [draft], by=world.admin)
+    fill_everything(world, world.police_return, {key: services.CellInput(raw="12")})
+    services.submit_return(world.police_return, by=world.submitter)
+    services.approve_return(world.police_return, by=world.approver)
+    value = MetricValue.objects.get(metric=world.metrics["training-sessions"])
+    assert value.is_approved and value.collected_in == world.police_return
+    services.reopen_return(world.police_return, by=world.approver, reason="Recount")
+    value.refresh_from_db()
+    assert not value.is_approved
+
+
+def test_a_page_built_from_an_older_version_is_not_saved_over_newer_figures(world):
+    key = (world.metrics["referrals"].pk, world.areas[0].pk)
+    old_version = world.police_return.version
+    services.save_return(world.police_return, {key: services.CellInput(raw="100")}, by=world.submitter)
+    with pytest.raises(services.StaleReturn):
+        services.save_return(
+            world.police_return, {key: services.CellInput(raw="")}, by=world.submitter, expected_version=old_version
+        )
+    assert MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0]).value == 100
 
 
 def test_clearing_a_draft_figure_keeps_its_history_in_the_audit(world):
@@ -253,3 +306,32 @@ def test_clearing_a_draft_figure_keeps_its_history_in_the_audit(world):
     assert actions.count("metrics.value.changed") == 1 and "metrics.value.cleared" in actions
     cleared = AuditEvent.objects.get(action="metrics.value.cleared")
     assert (cleared.old, cleared.data["metric"], cleared.data["area"]) == ("120", "Referrals", "Hartlepool")
+
+
+def reopen_round(world, assignments):
+    return services.open_round(
+        partnership=world.partnership,
+        year=world.round.year,
+        opens_on=world.round.opens_on,
+        closes_on=world.round.closes_on,
+        areas=world.areas,
+        assignments=assignments,
+        by=world.editor,
+    )
+
+
+def test_extending_a_round_cannot_change_an_approved_return(world):
+    fill_everything(world, world.police_return)
+    services.submit_return(world.police_return, by=world.submitter)
+    services.approve_return(world.police_return, by=world.approver)
+    with pytest.raises(services.FigureError, match="approved: it cannot be given other metrics"):
+        reopen_round(world, {world.police: [world.metrics["referrals"]]})
+    assert world.police_return.metrics.count() == 4
+
+
+def test_extending_a_round_keeps_a_councils_own_area_and_is_audited(world):
+    lado = f.MetricFactory(partnership=world.partnership, code="lado-referrals", name="LADO referrals")
+    reopen_round(world, {world.council: ([lado], [world.areas[0]])})
+    reopen_round(world, {world.council: [lado]})
+    assert list(world.council_return.areas.all()) == [world.areas[0]]
+    assert AuditEvent.objects.filter(action="metrics.round.changed").count() == 2
