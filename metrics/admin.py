@@ -20,8 +20,16 @@ class MetricAdmin(PartnershipScopedAdmin):
 
 @admin.register(CollectionRound)
 class CollectionRoundAdmin(PartnershipScopedAdmin):
+    """Dates may move; the year and areas of a round that has returns change only by re-opening it
+    from the portal ("Open a collection round"), which keeps returns and figures consistent."""
+
     list_display = ["partnership", "year", "opens_on", "closes_on"]
     list_filter = ["partnership"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.returns.exists():
+            return ["partnership", "year", "areas"]
+        return []
 
 
 @admin.register(Return)
@@ -30,7 +38,7 @@ class ReturnAdmin(PartnershipScopedAdmin):
 
     list_display = ["agency", "round", "status", "submitted_at", "approved_at"]
     list_filter = ["partnership", "status"]
-    readonly_fields = [f.name for f in Return._meta.fields] + ["metrics"]
+    readonly_fields = [f.name for f in Return._meta.fields] + ["metrics", "areas"]
 
     def has_add_permission(self, request):
         return False
@@ -60,8 +68,17 @@ class MetricValueAdmin(PartnershipScopedAdmin):
 
 @admin.register(Comparator)
 class ComparatorAdmin(PartnershipScopedAdmin):
+    """Read-only: comparators are set on the portal's comparators page or imported, both checked and audited."""
+
     list_display = ["metric", "year", "geography", "value", "source"]
     list_filter = ["partnership", "geography", "year"]
+    readonly_fields = [f.name for f in Comparator._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(AuditEvent)

@@ -19,8 +19,6 @@ from .formatting import format_value, plain_number
 from .forms import ComparatorForm, ExplorerForm
 from .models import CollectionRound, ComparatorKind
 
-# --- Forms (small and used only here) ---------------------------------------------------
-
 
 @partnership_view(Capability.VIEW_PARTNERSHIP)
 def round_progress(request, year):

@@ -4,8 +4,6 @@ A value's identity is (metric, area or whole partnership, year): reports refer t
 triple and always receive the current *approved* value for it.
 """
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -387,7 +385,3 @@ class AuditEvent(models.Model):
     @property
     def reason(self):
         return self.data.get("reason", "")
-
-
-def as_decimal(value):
-    return None if value is None else Decimal(value)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from partners.models import Area
-from partners.years import ReportingYear
+from partners.years import ReportingYear, year_range
 
 from .formatting import change, direction, format_change, format_value, plain_number
 from .models import (
@@ -41,7 +41,7 @@ class RoundProgress:
 
 
 def rounds_with_progress(partnership):
-    rounds = list(CollectionRound.objects.filter(partnership=partnership))
+    rounds = list(CollectionRound.objects.filter(partnership=partnership).select_related("partnership"))
     statuses = Return.objects.filter(partnership=partnership).values_list("round_id", "status")
     counts = defaultdict(Counter)
     for round_id, status in statuses:
@@ -53,16 +53,9 @@ def returns_for_agency(partnership, agency):
     if agency is None:
         return []
     return list(
-        Return.objects.filter(partnership=partnership, agency=agency).select_related("round").order_by("-round__year")
-    )
-
-
-def round_returns(collection):
-    return list(
-        Return.objects.filter(round=collection)
-        .select_related("agency", "submitted_by", "approved_by")
-        .prefetch_related("metrics")
-        .order_by("agency__name")
+        Return.objects.filter(partnership=partnership, agency=agency)
+        .select_related("round", "partnership")
+        .order_by("-round__year")
     )
 
 
@@ -197,7 +190,11 @@ def return_events(ret):
 
 
 def value_history(value):
-    return list(AuditEvent.objects.filter(value=value).select_related("actor").order_by("at", "id"))
+    return list(
+        AuditEvent.objects.filter(value=value)
+        .select_related("actor", "value__metric", "value__area")
+        .order_by("at", "id")
+    )
 
 
 # --- Approved figures, as reports and the explorer use them ------------------------------
@@ -357,7 +354,7 @@ def metric_series(partnership, metric, *, first_year=None, last_year=None) -> Me
         return MetricSeries(metric, [], [], {})
     first = first_year or min(known_years)
     last = last_year or max(known_years)
-    years = [ReportingYear(s) for s in range(first.start, last.start + 1)]
+    years = year_range(first, last)
     areas = list(Area.objects.filter(partnership=partnership).order_by("name")) if metric.is_per_area else [None]
     value_map = {(v.area_id or 0, v.year.start): v for v in values}
     by_area = []

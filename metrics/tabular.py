@@ -52,6 +52,7 @@ REQUIRED_COLUMNS = ("metric_code", "area_code", "year", "value")
 CONTENT_COLUMNS = ("value", "note", "qualifier", "rank_out_of", "explanation")
 TEXT_LIMITS = {"note": 200, "qualifier": 100}  # the model's max_length: never truncate silently
 MAX_ROWS = 50_000
+MAX_COLUMNS = 40  # the template has 11; reading stops there, so a crafted wide file costs nothing
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -254,7 +255,7 @@ def _csv_rows(file_bytes):
     delimiter = max(",;\t", key=first_line.count)  # Excel in some locales separates with ";"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return [list(row) for row in reader]
+        return [row[: MAX_COLUMNS + 1] for row in islice(reader, MAX_ROWS + 2)]
     except csv.Error as error:
         raise FigureError(f"Row {reader.line_num} of the file could not be read ({error}).") from None
 
@@ -264,7 +265,8 @@ def _xlsx_rows(file_bytes):
         workbook = load_workbook(io.BytesIO(file_bytes), read_only=True, data_only=True)
         try:
             sheet = workbook.worksheets[0]
-            return [list(row) for row in islice(sheet.iter_rows(values_only=True), MAX_ROWS + 2)]
+            rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
+            return [list(row) for row in islice(rows, MAX_ROWS + 2)]
         finally:
             workbook.close()
     except Exception:  # noqa: BLE001 - openpyxl raises many types for a damaged or foreign file
@@ -293,8 +295,15 @@ def read_upload(file_bytes: bytes, filename_or_fmt: str) -> tablib.Dataset:
         raise FigureError("The file is empty. Start from the template, which has the columns already.")
     if len(rows) - 1 > MAX_ROWS:
         raise FigureError(f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files.")
+    header_row = list(rows[0])
+    while header_row and not header_row[-1]:
+        header_row.pop()  # spreadsheets often carry empty columns after the last one used
+    if len(header_row) > MAX_COLUMNS:
+        raise FigureError(
+            f"The file has more than {MAX_COLUMNS} columns. Start from the template, which has {len(COLUMNS)}."
+        )
     headers = []
-    for number, header in enumerate(rows[0], start=1):
+    for number, header in enumerate(header_row, start=1):
         name = _column_name(header) or f"column_{number}"
         if name in headers:
             raise FigureError(f"The file has two “{name}” columns. Keep one and upload it again.")

@@ -211,9 +211,6 @@ class Post(models.Model):
         if self.to_year and self.from_year and self.to_year < self.from_year:
             raise ValidationError({"to_year": "The post cannot end before it starts."})
 
-    def held_in(self, year):
-        return self.from_year <= year and (self.to_year is None or year <= self.to_year)
-
 
 class Group(models.Model):
     """A governance group. Tees-wide groups are owned by one partnership and shared with others."""

@@ -21,13 +21,6 @@ def memberships_of(partnership, year: ReportingYear | None = None):
     return list(rows)
 
 
-def membership_years(partnership):
-    return sorted(
-        set(AgencyMembership.objects.filter(partnership=partnership).values_list("year", flat=True)),
-        reverse=True,
-    )
-
-
 def people_with_posts(partnership):
     posts = Post.objects.filter(partnership=partnership).select_related("agency")
     return list(Person.objects.filter(partnership=partnership).prefetch_related(Prefetch("posts", queryset=posts)))

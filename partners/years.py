@@ -27,7 +27,8 @@ class ReportingYear:
     start: int
 
     def __post_init__(self):
-        if not isinstance(self.start, int) or not FIRST_START <= self.start <= LAST_START:
+        # Wider than what people may type (parse), so the year before the first still exists.
+        if not isinstance(self.start, int) or not 1900 <= self.start <= LAST_START + 1:
             raise InvalidReportingYear(f"A reporting year must start between {FIRST_START} and {LAST_START}.")
 
     @classmethod
@@ -44,6 +45,8 @@ class ReportingYear:
                 "the year it starts in April, a dash, and the last two digits of the next year."
             )
         start = int(match["start"])
+        if not FIRST_START <= start <= LAST_START:
+            raise InvalidReportingYear(f"A reporting year must start between {FIRST_START} and {LAST_START}.")
         end = match["end"]
         expected = str(start + 1)
         if end != expected and end != expected[-2:]:
@@ -78,9 +81,6 @@ class ReportingYear:
 
     def next(self) -> ReportingYear:
         return ReportingYear(self.start + 1)
-
-    def offset(self, years: int) -> ReportingYear:
-        return ReportingYear(self.start + years)
 
     def __str__(self) -> str:
         return f"{self.start}-{str(self.start + 1)[-2:]}"

@@ -414,3 +414,17 @@ def test_an_import_row_from_an_xlsx_file_reads_typed_numbers_and_dates_as_text(w
     rows = tabular.match_rows(world.partnership, tabular.read_upload(out.getvalue(), "xlsx"))
     assert [row.cell.raw for row in rows] == ["120", "12.5", "3"]
     assert "is not a reporting year" in errors_by_line(rows)[4][0]
+
+
+def test_a_file_with_hundreds_of_columns_is_refused_without_reading_them_all():
+
+    header = ",".join(["metric_code", "area_code", "year", "value"] + [f"extra{n}" for n in range(20_000)])
+    rows = "\n".join([header] + [","] * 2_000)
+    with pytest.raises(services.FigureError, match="more than 40 columns"):
+        tabular.read_upload(rows.encode(), "wide.csv")
+
+
+def test_empty_columns_after_the_last_used_one_are_ignored():
+    header = "metric_code,area_code,year,value" + "," * 200
+    dataset = tabular.read_upload((header + "\nreferrals,E06000001,2025-26,5").encode(), "padded.csv")
+    assert dataset.headers == ["metric_code", "area_code", "year", "value"]

@@ -54,3 +54,17 @@ def test_agency_submitters_and_outsiders_do_not_reach_the_admin(world):
     assert login(None, world.submitter).get(reverse("admin:index")).status_code == 302
     page = login(None, world.outsider).get(reverse("admin:partners_area_changelist")).content.decode()
     assert "Hartlepool" not in page
+
+
+def test_a_rounds_year_and_areas_are_fixed_once_it_has_returns(world):
+    page = login(None, world.editor).get(reverse("admin:metrics_collectionround_change", args=[world.round.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert 'name="year"' not in html and 'name="areas"' not in html and 'name="closes_on"' in html
+
+
+def test_returns_and_comparators_are_read_only_in_the_admin(world):
+    client = login(None, world.admin)
+    html = client.get(reverse("admin:metrics_return_change", args=[world.police_return.pk])).content.decode()
+    assert 'name="areas"' not in html and 'name="status"' not in html
+    assert client.get(reverse("admin:metrics_comparator_add")).status_code == 403

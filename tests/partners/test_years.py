@@ -20,6 +20,7 @@ def test_it_reads_the_usual_spellings_of_a_year(text):
         ("twenty-four", "is not a reporting year"),
         ("", "Enter a reporting year"),
         ("1999-00", "between 2000 and 2099"),
+        ("2100-01", "between 2000 and 2099"),
         ("2024-25-26", "is not a reporting year"),
     ],
 )
