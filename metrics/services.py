@@ -108,7 +108,7 @@ def check_cells(ret: Return, cells: dict, *, metrics, area_ids) -> dict:
                 )
         previous = last_year.get(key)
         warning = large_change_warning(check.value, previous.value if previous else None)
-        if warning:
+        if warning and not check.errors:  # a number that is wrong anyway needs no second message
             check.warnings.append(warning)
         checks[key] = check
     for key, check in checks.items():
