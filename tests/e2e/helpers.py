@@ -1,6 +1,7 @@
 """What a person does in the browser, in the words of the journeys."""
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -35,3 +36,19 @@ def return_status(page: Page) -> Locator:
 def messages(page: Page) -> Locator:
     """The flash messages at the top of the page."""
     return page.get_by_role("status")
+
+
+def partnership_nav(page: Page) -> Locator:
+    """The partnership's own navigation (Overview, Structure, …, Export) under the site header."""
+    return page.get_by_role("navigation", name="Partnership")
+
+
+def save_download(page: Page, control: Locator, folder: Path) -> Path:
+    """Click a control that downloads a file; the file, saved in `folder` under the name the portal gave it."""
+    with page.expect_download() as info:
+        control.click()
+    download = info.value
+    assert download.failure() is None, f"the download failed: {download.failure()}"
+    path = folder / download.suggested_filename
+    download.save_as(path)
+    return path
