@@ -32,7 +32,6 @@ INSTALLED_APPS = [
     "django_scopes",
     "crispy_forms",
     "crispy_bootstrap5",
-    "import_export",
     "partnership_portal",
     "partners",
     "metrics",
