@@ -80,6 +80,9 @@ class ComparatorAdmin(PartnershipScopedAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(PartnershipScopedAdmin):

@@ -111,7 +111,7 @@ def _confirm(request, ret):
         return _render_upload(request, ret, UploadForm(), status=409)
     cells = {services.cell_key(row.metric.pk, row.area_id): row.cell for row in rows}
     try:
-        checks = services.save_return(ret, cells, by=request.user, via="import")
+        checks = services.save_return(ret, cells, by=request.user, via="import", expected_version=ret.version)
     except services.FigureError as error:
         messages.error(request, str(error))
         return redirect(ret)

@@ -22,7 +22,15 @@ from .models import (
     ReturnStatus,
     ValueStatus,
 )
-from .validation import EntryError, check_comparator_value, check_part, check_value, large_change_warning, parse_entry
+from .validation import (
+    MAX_RANK_OUT_OF,
+    EntryError,
+    check_comparator_value,
+    check_part,
+    check_value,
+    large_change_warning,
+    parse_entry,
+)
 
 
 class FigureError(Exception):
@@ -92,20 +100,25 @@ def check_cells(ret: Return, cells: dict, *, metrics, area_ids) -> dict:
         if cell.rank_out_of.strip():
             try:
                 check.rank_out_of = int(cell.rank_out_of)
-                if check.rank_out_of < 1:
+                if not 1 <= check.rank_out_of <= MAX_RANK_OUT_OF:
                     raise ValueError
             except ValueError:
+                check.rank_out_of = None
                 check.errors.append('"Out of" must be a whole number, e.g. 152 for "12 of 152".')
         if metric.unit == "rank" and check.value is not None and check.rank_out_of is not None:
             if check.value > check.rank_out_of:
                 check.errors.append(f"A rank cannot be higher than the number ranked ({check.rank_out_of}).")
         locked = stored.get(key)
-        if locked is not None and locked.is_approved and locked.collected_in_id != ret.pk:
-            if check.blank or (check.value, check.not_known) != (locked.value, locked.is_not_known):
+        if locked is not None and locked.is_approved:
+            # An editable return never holds its own approved figures (re-opening withdraws them),
+            # so an approved figure here came from an administrator's import: it is not the agency's.
+            if not check.errors and cell_input_from(locked) != normalised(cell):
                 check.errors.append(
-                    "This figure is already approved (it came from another source). "
+                    "This figure is already approved and cannot be changed here. "
                     "Ask the business unit if it needs correcting."
                 )
+            checks[key] = check
+            continue
         previous = last_year.get(key)
         warning = large_change_warning(check.value, previous.value if previous else None)
         if warning and not check.errors:  # a number that is wrong anyway needs no second message
@@ -126,6 +139,22 @@ def check_cells(ret: Return, cells: dict, *, metrics, area_ids) -> dict:
         if message:
             check.errors.append(message)
     return checks
+
+
+def normalised(cell: CellInput) -> CellInput:
+    """What a stored figure would look like once saved: spaces trimmed, line ends unified, numbers plain."""
+    try:
+        entry = parse_entry(cell.raw)
+        raw = "N/K" if entry.not_known else plain_number(entry.value)
+    except EntryError:
+        raw = cell.raw.strip()
+    return CellInput(
+        raw=raw,
+        note=cell.note.strip(),
+        qualifier=cell.qualifier.strip(),
+        explanation=cell.explanation.replace("\r\n", "\n").strip(),
+        rank_out_of=cell.rank_out_of.strip(),
+    )
 
 
 def _event(*, partnership, action, by, via="", ret=None, value=None, **data):
@@ -189,7 +218,7 @@ def _write_values(partnership, year, cells, checks, *, by, via, ret=None, approv
             status=ValueStatus.NOT_KNOWN if check.not_known else ValueStatus.REPORTED,
             note=cell.note.strip()[:200],
             qualifier=cell.qualifier.strip()[:100],
-            explanation=cell.explanation.strip(),
+            explanation=cell.explanation.replace("\r\n", "\n").strip(),
             rank_out_of=check.rank_out_of,
         )
         if current is None:
@@ -333,7 +362,7 @@ def differences_from_saved(ret, cells) -> dict:
     differences = {}
     for key, typed in cells.items():
         now = saved.get(key, CellInput())
-        if typed.raw.strip() != now.raw:
+        if normalised(typed).raw != now.raw:
             shown = now.raw or "empty"
             differences[key] = CellCheck(warnings=[f"Saved since you opened the page: {shown}."], blank=False)
     return differences
@@ -449,40 +478,44 @@ def reopen_return(ret: Return, *, by, reason):
 
 @transaction.atomic
 def open_round(*, partnership, year, opens_on, closes_on, areas, assignments, by):
-    """Create (or extend) the year's round.
+    """Open the year's round, or extend it.
 
-    `assignments` maps each agency to the metrics it returns, or to (metrics, areas) when the
-    agency covers only some areas (a council returns for its own area).
+    `assignments` maps each agency either to a list of metrics, which are *added* to its return
+    (a new return covers all the round's areas), or to a (metrics, areas) pair that sets the return
+    exactly (a council returns for its own area). Extending never removes a metric from a return,
+    never changes the areas of a round that has returns, and never touches a submitted or approved
+    return except to leave it as it is.
     """
     if closes_on < opens_on:
         raise FigureError("The round must close after it opens.")
     collection, created = CollectionRound.objects.get_or_create(
         partnership=partnership, year=year, defaults={"opens_on": opens_on, "closes_on": closes_on}
     )
-    previous_areas = set(collection.areas.all())
     if not created:
+        if set(collection.areas.all()) != set(areas) and collection.returns.exists():
+            raise FigureError("The areas of a round that already has returns cannot change.")
         collection.opens_on, collection.closes_on = opens_on, closes_on
         collection.save()
     collection.areas.set(areas)
-    returns = []
+    returns, added = [], {}
     for agency, assigned in assignments.items():
-        explicit = isinstance(assigned, tuple)
-        metrics, agency_areas = assigned if explicit else (assigned, areas)
+        exact = isinstance(assigned, tuple)
+        metrics, agency_areas = assigned if exact else (assigned, areas)
         ret, new = Return.objects.get_or_create(partnership=partnership, round=collection, agency=agency)
-        if not new and not explicit:
-            # Extending a round keeps an agency's own subset of areas (a council's own area).
-            own = set(ret.areas.all())
-            if own and own != previous_areas:
-                agency_areas = [area for area in areas if area in own] or list(areas)
-        if not new and not ret.is_editable:
-            if set(ret.metrics.all()) != set(metrics) or set(ret.areas.all()) != set(agency_areas):
-                raise FigureError(
-                    f"{agency}'s return is {ret.get_status_display().lower()}: it cannot be given other "
-                    "metrics or areas unless it is re-opened first."
-                )
-        else:
-            ret.metrics.set(metrics)
-            ret.areas.set(agency_areas)
+        current_metrics = set() if new else set(ret.metrics.all())
+        wanted_metrics = set(metrics) if exact else current_metrics | set(metrics)
+        wanted_areas = set(agency_areas) if (exact or new) else set(ret.areas.all())
+        if not new and (wanted_metrics, wanted_areas) == (current_metrics, set(ret.areas.all())):
+            returns.append(ret)
+            continue
+        if not ret.is_editable:
+            raise FigureError(
+                f"{agency}'s return is {ret.get_status_display().lower()}: it cannot be given other "
+                "metrics or areas unless it is re-opened first."
+            )
+        ret.metrics.set(wanted_metrics)
+        ret.areas.set(wanted_areas)
+        added[str(agency)] = sorted(m.code for m in wanted_metrics - current_metrics)
         returns.append(ret)
     _assert_one_supplier_per_figure(collection)
     _record(
@@ -490,7 +523,9 @@ def open_round(*, partnership, year, opens_on, closes_on, areas, assignments, by
         action="metrics.round.opened" if created else "metrics.round.changed",
         by=by,
         year=str(year),
-        agencies=len(assignments),
+        opens_on=str(opens_on),
+        closes_on=str(closes_on),
+        metrics_added=added,
     )
     return collection, returns
 
@@ -535,6 +570,10 @@ def import_figures(partnership, rows: list[ImportRow], *, by, via="command"):
     """
     if any(row.errors for row in rows):
         raise FigureError("The file has errors; nothing was imported.")
+    years = {str(row.year) for row in rows if not row.geography}
+    # Lock the years' returns first: an agency saving at the same moment waits, and its open pages
+    # and previews become out of date (their version changes below) instead of overwriting the import.
+    affected = list(Return.objects.select_for_update().filter(partnership=partnership, round__year__in=sorted(years)))
     batches, comparators = {}, []
     for row in rows:
         if row.geography:
@@ -576,6 +615,7 @@ def import_figures(partnership, rows: list[ImportRow], *, by, via="command"):
             continue
         written += 1
     if written:
+        Return.objects.filter(pk__in=[ret.pk for ret in affected]).update(updated_at=timezone.now())
         _record(
             partnership=partnership,
             action="metrics.figures.imported",

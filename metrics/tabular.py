@@ -16,6 +16,7 @@ import csv
 import difflib
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import islice
@@ -33,7 +34,7 @@ from . import selectors, services
 from .formatting import NOT_KNOWN, plain_number
 from .models import ComparatorKind
 from .services import CellInput, FigureError, ImportRow, cell_key
-from .validation import EntryError, check_comparator_value, check_part, check_value, parse_entry
+from .validation import MAX_RANK_OUT_OF, EntryError, check_comparator_value, check_part, check_value, parse_entry
 
 COLUMNS = (
     "metric_code",
@@ -53,6 +54,8 @@ CONTENT_COLUMNS = ("value", "note", "qualifier", "rank_out_of", "explanation")
 TEXT_LIMITS = {"note": 200, "qualifier": 100}  # the model's max_length: never truncate silently
 MAX_ROWS = 50_000
 MAX_COLUMNS = 40  # the template has 11; reading stops there, so a crafted wide file costs nothing
+MAX_CELL_LENGTH = 2_000  # an explanation fits easily; a note is limited to 200 anyway
+MAX_XLSX_EXPANDED_BYTES = 50 * 1024 * 1024  # a 2 MB workbook may unzip to far more: refuse bombs
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -262,6 +265,12 @@ def _csv_rows(file_bytes):
 
 def _xlsx_rows(file_bytes):
     try:
+        expanded = sum(item.file_size for item in zipfile.ZipFile(io.BytesIO(file_bytes)).infolist())
+    except zipfile.BadZipFile:
+        expanded = 0  # not a workbook at all: openpyxl below says so in the usual words
+    if expanded > MAX_XLSX_EXPANDED_BYTES:
+        raise FigureError("This workbook is too large once opened. Save only the figures sheet and upload it again.")
+    try:
         workbook = load_workbook(io.BytesIO(file_bytes), read_only=True, data_only=True)
         try:
             sheet = workbook.worksheets[0]
@@ -288,13 +297,16 @@ def read_upload(file_bytes: bytes, filename_or_fmt: str) -> tablib.Dataset:
     """
     fmt = _format_of(filename_or_fmt)
     raw_rows = _csv_rows(file_bytes) if fmt == "csv" else _xlsx_rows(file_bytes)
+    if len(raw_rows) - 1 > MAX_ROWS:  # counted before blank rows go, so none is dropped unseen
+        raise FigureError(f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files.")
     rows = [[_text(cell) for cell in row] for row in raw_rows]
+    for number, row in enumerate(rows, start=1):
+        if any(len(cell) > MAX_CELL_LENGTH for cell in row):
+            raise FigureError(f"Row {number} has a cell longer than {MAX_CELL_LENGTH:,} characters. Shorten it.")
     while rows and not any(rows[-1]):
         rows.pop()
     if not rows:
         raise FigureError("The file is empty. Start from the template, which has the columns already.")
-    if len(rows) - 1 > MAX_ROWS:
-        raise FigureError(f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files.")
     header_row = list(rows[0])
     while header_row and not header_row[-1]:
         header_row.pop()  # spreadsheets often carry empty columns after the last one used
@@ -322,7 +334,6 @@ def read_upload(file_bytes: bytes, filename_or_fmt: str) -> tablib.Dataset:
 # --- Matching rows to the catalogue -------------------------------------------------------
 
 SOURCE_COLUMNS = ("metric_code", "area_code", "year", "value")
-MAX_RANK_OUT_OF = 1_000_000
 
 
 @dataclass

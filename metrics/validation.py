@@ -13,6 +13,8 @@ from .formatting import plain_number
 
 NOT_KNOWN_SPELLINGS = {"n/k", "nk", "n.k.", "not known", "unknown"}
 LARGE_CHANGE_PERCENT = Decimal(50)
+MAX_RANK_OUT_OF = 1_000_000
+MAX_DECIMAL_PLACES = 4  # what the database keeps
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ def parse_entry(raw) -> Entry:
     if isinstance(raw, (int, float, Decimal)):
         return Entry(Decimal(str(raw)))
     text = str(raw).strip()
+    shown = text if len(text) <= 40 else text[:40] + "…"
     if not text:
         return Entry()
     if text.lower() in NOT_KNOWN_SPELLINGS:
@@ -46,11 +49,11 @@ def parse_entry(raw) -> Entry:
         number = Decimal(cleaned)
     except InvalidOperation:
         raise EntryError(
-            f'"{text}" is not a number. Type digits only (for example 1234 or 12.5), '
+            f'"{shown}" is not a number. Type digits only (for example 1234 or 12.5), '
             "or N/K if your agency cannot supply this figure."
         ) from None
     if not number.is_finite():
-        raise EntryError(f'"{text}" is not a number.')
+        raise EntryError(f'"{shown}" is not a number.')
     return Entry(number)
 
 
@@ -67,8 +70,8 @@ def check_value(metric, value: Decimal) -> list[str]:
     if unit == "rank" and value < 1:
         errors.append("A rank starts at 1.")
     exponent = value.normalize().as_tuple().exponent
-    if unit not in {"count", "rank"} and isinstance(exponent, int) and -exponent > max(metric.decimals, 2) + 2:
-        errors.append(f"Give at most {max(metric.decimals, 2) + 2} decimal places.")
+    if unit not in {"count", "rank"} and isinstance(exponent, int) and -exponent > MAX_DECIMAL_PLACES:
+        errors.append(f"Give at most {MAX_DECIMAL_PLACES} decimal places.")
     if metric.minimum is not None and value < metric.minimum:
         errors.append(f"This figure cannot be below {plain_number(metric.minimum)}.")
     if metric.maximum is not None and value > metric.maximum:

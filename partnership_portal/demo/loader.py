@@ -40,6 +40,18 @@ EXTRA_METRICS = [
     },
 ]
 
+# The seeds name no supplier for these; Cleveland Police records missing episodes and, through
+# the MACE hubs, children at risk of exploitation, so the demo catalogue names it. Every other
+# per-area figure without a supplier is "the area's own council" (see metrics_data.py).
+POLICE_SUPPLIED = {
+    "missing_episodes",
+    "missing_young_people",
+    "lac_missing_episodes",
+    "lac_missing_young_people",
+    "cse_risk",
+    "cce_risk",
+}
+
 DEMO_USERS = [
     # username, first, last, role, agency key, is_staff, is_superuser
     ("admin", "Portal", "Administrator", None, None, True, True),
@@ -209,7 +221,9 @@ def _load_catalogue(hsscp, agencies):
                 "polarity": data["polarity"],
                 "level": data["level"],
                 "group": data["group"],
-                "agency": agencies.get(data.get("agency")),
+                "agency": agencies["cleveland-police"]
+                if data["code"] in POLICE_SUPPLIED
+                else agencies.get(data.get("agency")),
                 "framework_item": items.get(data.get("indicator")),
                 "suppress_small": data["suppress_small"],
                 "position": position * 10,
@@ -270,18 +284,7 @@ def _open_next_round(hsscp, metrics, agencies, editor):
     areas = {area.ons_code: area for area in hsscp.areas.all()}
     collected = [m for m in metrics.values() if m.is_collected_in(NEXT_ROUND_YEAR)]
     police = [m for m in collected if m.agency_id == agencies["cleveland-police"].pk]
-    police_codes = {
-        "missing_episodes",
-        "missing_young_people",
-        "lac_missing_episodes",
-        "lac_missing_young_people",
-        "cse_risk",
-        "cce_risk",
-    }
-    police += [m for m in collected if m.code in police_codes and m not in police]
-    council = [
-        m for m in collected if m.agency_id is None and m.is_per_area and m not in police and m.group != "profile"
-    ]
+    council = [m for m in collected if m.agency_id is None and m.is_per_area and m.group != "profile"]
     figures.open_round(
         partnership=hsscp,
         year=NEXT_ROUND_YEAR,

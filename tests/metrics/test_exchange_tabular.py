@@ -428,3 +428,33 @@ def test_empty_columns_after_the_last_used_one_are_ignored():
     header = "metric_code,area_code,year,value" + "," * 200
     dataset = tabular.read_upload((header + "\nreferrals,E06000001,2025-26,5").encode(), "padded.csv")
     assert dataset.headers == ["metric_code", "area_code", "year", "value"]
+
+
+def test_rows_beyond_the_limit_are_refused_even_after_a_blank_row(monkeypatch):
+    monkeypatch.setattr(tabular, "MAX_ROWS", 3)
+    text = (
+        "metric_code,area_code,year,value\n"
+        + "referrals,E06000001,2025-26,1\n" * 3
+        + "\nreferrals,E06000004,2025-26,2\n"
+    )
+    with pytest.raises(services.FigureError, match="more than 3 rows"):
+        tabular.read_upload(text.encode(), "long.csv")
+
+
+def test_a_workbook_that_unzips_to_a_huge_size_is_refused(monkeypatch):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["metric_code", "area_code", "year", "value"])
+    workbook.active.append(["referrals", "E06000001", "2025-26", "x" * 30_000])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    monkeypatch.setattr(tabular, "MAX_XLSX_EXPANDED_BYTES", 20_000)
+    with pytest.raises(services.FigureError, match="too large once opened"):
+        tabular.read_upload(buffer.getvalue(), "bomb.xlsx")
+
+
+def test_an_overlong_cell_is_refused_with_its_row():
+    text = "metric_code,area_code,year,value,explanation\nreferrals,E06000001,2025-26,1," + "y" * 3_000
+    with pytest.raises(services.FigureError, match="Row 2 has a cell longer than 2,000 characters"):
+        tabular.read_upload(text.encode(), "long-cell.csv")

@@ -325,8 +325,29 @@ def test_extending_a_round_cannot_change_an_approved_return(world):
     services.submit_return(world.police_return, by=world.submitter)
     services.approve_return(world.police_return, by=world.approver)
     with pytest.raises(services.FigureError, match="approved: it cannot be given other metrics"):
-        reopen_round(world, {world.police: [world.metrics["referrals"]]})
+        reopen_round(world, {world.police: ([world.metrics["referrals"]], world.areas)})
+    with pytest.raises(services.FigureError, match="approved: it cannot be given other metrics"):
+        reopen_round(world, {world.police: [f.MetricFactory(partnership=world.partnership)]})
     assert world.police_return.metrics.count() == 4
+    reopen_round(world, {world.police: [world.metrics["referrals"]]})  # nothing new: accepted, unchanged
+
+
+def test_extending_a_round_adds_metrics_but_never_removes_them_or_changes_its_areas(world):
+    lado = f.MetricFactory(partnership=world.partnership, code="lado-referrals", name="LADO referrals")
+    reopen_round(world, {world.police: [lado]})
+    assert world.police_return.metrics.count() == 5
+    changed = AuditEvent.objects.get(action="metrics.round.changed")
+    assert changed.data["metrics_added"] == {"Cleveland Police": ["lado-referrals"]}
+    with pytest.raises(services.FigureError, match="areas of a round that already has returns"):
+        services.open_round(
+            partnership=world.partnership,
+            year=world.round.year,
+            opens_on=world.round.opens_on,
+            closes_on=world.round.closes_on,
+            areas=world.areas[:1],
+            assignments={},
+            by=world.editor,
+        )
 
 
 def test_extending_a_round_keeps_a_councils_own_area_and_is_audited(world):
@@ -335,3 +356,72 @@ def test_extending_a_round_keeps_a_councils_own_area_and_is_audited(world):
     reopen_round(world, {world.council: [lado]})
     assert list(world.council_return.areas.all()) == [world.areas[0]]
     assert AuditEvent.objects.filter(action="metrics.round.changed").count() == 2
+
+
+def approved_import(world, raw, key_metric="referrals", note=""):
+    row = services.ImportRow(
+        line=2,
+        metric=world.metrics[key_metric],
+        area_id=world.areas[0].pk,
+        geography=None,
+        year=world.round.year,
+        cell=services.CellInput(raw=raw, note=note),
+    )
+    services.import_figures(world.partnership, [row], by=world.admin)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        services.CellInput(raw="11"),  # another number
+        services.CellInput(raw=""),  # clearing the box
+        services.CellInput(raw="N/K"),
+        services.CellInput(raw="12", note="a different note"),  # the same number, other details
+        services.CellInput(raw="12", explanation="Because"),
+    ],
+)
+def test_an_approved_figure_is_locked_even_against_the_return_that_first_collected_it(world, typed):
+    key = (world.metrics["referrals"].pk, world.areas[0].pk)
+    services.save_return(world.police_return, {key: services.CellInput(raw="10")}, by=world.submitter)
+    approved_import(world, "12")
+    checks = services.save_return(world.police_return, {key: typed}, by=world.submitter)
+    assert "already approved" in checks[key].errors[0]
+    value = MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0])
+    assert (value.value, value.note, value.is_approved) == (12, "", True)
+
+
+def test_a_locked_figure_far_from_last_year_does_not_block_submitting(world):
+    f.ValueFactory(
+        metric=world.metrics["referrals"],
+        area=world.areas[0],
+        year="2024-25",
+        value=Decimal("10"),
+        approved_at="2025-06-01T00:00Z",
+    )
+    approved_import(world, "200")
+    key = (world.metrics["referrals"].pk, world.areas[0].pk)
+    fill_everything(world, world.police_return, {key: services.CellInput(raw="200")})
+    services.submit_return(world.police_return, by=world.submitter)
+
+
+def test_an_administrators_import_makes_open_pages_out_of_date(world):
+    version = world.police_return.version
+    approved_import(world, "50")
+    key = (world.metrics["referrals"].pk, world.areas[1].pk)
+    with pytest.raises(services.StaleReturn):
+        services.save_return(
+            world.police_return, {key: services.CellInput(raw="1")}, by=world.submitter, expected_version=version
+        )
+
+
+def test_an_out_of_range_rank_total_and_too_many_decimals_are_errors_not_crashes(world):
+    key = (world.metrics["re-referral-rate"].pk, world.areas[0].pk)
+    checks = services.save_return(
+        world.police_return,
+        {
+            key: services.CellInput(raw="12.123456", rank_out_of="3000000000"),
+        },
+        by=world.submitter,
+    )
+    assert "at most 4 decimal places" in " ".join(checks[key].errors)
+    assert '"Out of" must be a whole number' in " ".join(checks[key].errors)

@@ -68,3 +68,15 @@ def test_returns_and_comparators_are_read_only_in_the_admin(world):
     html = client.get(reverse("admin:metrics_return_change", args=[world.police_return.pk])).content.decode()
     assert 'name="areas"' not in html and 'name="status"' not in html
     assert client.get(reverse("admin:metrics_comparator_add")).status_code == 403
+
+
+def test_an_editor_cannot_delete_a_comparator_in_the_admin(world):
+    from metrics.models import Comparator
+    from tests import factories
+
+    comparator = factories.ComparatorFactory(metric=world.metrics["referrals"])
+    client = login(None, world.editor)
+    response = client.post(reverse("admin:metrics_comparator_delete", args=[comparator.pk]), {"post": "yes"})
+    assert response.status_code == 403
+    with scopes_disabled():
+        assert Comparator.objects.filter(pk=comparator.pk).exists()
