@@ -76,6 +76,11 @@ class SheetCell:
         return f"{self.key[0]}-{self.key[1]}"
 
     @property
+    def locked(self):
+        """An approved figure: shown, not editable (only re-opening or an administrator changes it)."""
+        return self.value is not None and self.value.is_approved
+
+    @property
     def last_year_text(self):
         """Last year's figure as typed in the form ("1510", "N/K"), or "" when there was none."""
         if self.last_year is None:
