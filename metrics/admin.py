@@ -32,69 +32,45 @@ class CollectionRoundAdmin(PartnershipScopedAdmin):
         return []
 
 
-@admin.register(Return)
-class ReturnAdmin(PartnershipScopedAdmin):
-    """Read-only: a return's status changes only through the workflow, which keeps the audit."""
-
-    list_display = ["agency", "round", "status", "submitted_at", "approved_at"]
-    list_filter = ["partnership", "status"]
-    readonly_fields = [f.name for f in Return._meta.fields] + ["metrics", "areas"]
+class ReadOnlyScopedAdmin(PartnershipScopedAdmin):
+    """Shown, never changed here: these rows change only through the services, which check and audit."""
 
     def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
     def has_delete_permission(self, request, obj=None):
         return False
 
 
+@admin.register(Return)
+class ReturnAdmin(ReadOnlyScopedAdmin):
+    """A return's status changes only through the workflow."""
+
+    list_display = ["agency", "round", "status", "submitted_at", "approved_at"]
+    list_filter = ["partnership", "status"]
+
+
 @admin.register(MetricValue)
-class MetricValueAdmin(PartnershipScopedAdmin):
-    """Read-only: figures change through returns or the audited import, never silently."""
+class MetricValueAdmin(ReadOnlyScopedAdmin):
+    """Figures change through returns or the audited import, never silently."""
 
     list_display = ["metric", "area", "year", "value", "status", "approved_at"]
     list_filter = ["partnership", "year", "status"]
     search_fields = ["metric__code", "metric__name"]
-    readonly_fields = [f.name for f in MetricValue._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Comparator)
-class ComparatorAdmin(PartnershipScopedAdmin):
-    """Read-only: comparators are set on the portal's comparators page or imported, both checked and audited."""
+class ComparatorAdmin(ReadOnlyScopedAdmin):
+    """Comparators are set on the portal's comparators page or imported, both checked and audited."""
 
     list_display = ["metric", "year", "geography", "value", "source"]
     list_filter = ["partnership", "geography", "year"]
-    readonly_fields = [f.name for f in Comparator._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(PartnershipScopedAdmin):
+class AuditEventAdmin(ReadOnlyScopedAdmin):
     list_display = ["at", "action", "actor", "via", "partnership"]
     list_filter = ["partnership", "action"]
-    readonly_fields = [f.name for f in AuditEvent._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
