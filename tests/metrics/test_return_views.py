@@ -196,3 +196,28 @@ def test_saving_from_an_out_of_date_page_keeps_what_was_typed_and_overwrites_not
     with scopes_disabled():
         assert MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0]).value == 250
         assert not MetricValue.objects.filter(area=world.areas[1]).exists()
+
+
+def test_a_retired_metric_is_not_asked_for_after_retirement_but_keeps_its_past_figures(world):
+    from metrics.models import Return
+    from partners.years import ReportingYear
+    from tests import factories as f
+
+    old = f.MetricFactory(
+        partnership=world.partnership,
+        code="old-measure",
+        name="Old measure",
+        agency=world.police,
+        retired_in=ReportingYear(2026),
+    )
+    f.ValueFactory(metric=old, area=world.areas[0], year="2024-25", value=7, approved_at="2025-06-01T00:00Z")
+    client = login(None, world.editor)
+    client.post(
+        reverse("metrics:round_new", args=["hsscp"]),
+        {"year": "2026-27", "opens_on": "2027-04-01", "closes_on": "2027-05-31", "areas": [a.pk for a in world.areas]},
+    )
+    with scopes_disabled():
+        ret = Return.objects.get(round__year="2026-27", agency=world.police)
+        assert old not in ret.metrics.all() and world.metrics["referrals"] in ret.metrics.all()
+    page = client.get(reverse("metrics:explorer", args=["hsscp"]), {"metric": "old-measure"}).content.decode()
+    assert "retired from 2026-27" in page and ">7<" in page
