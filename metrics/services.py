@@ -255,8 +255,14 @@ def _write_values(partnership, year, cells, checks, *, by, via, ret=None, approv
         changed_pairs.append((current, old_snapshot))
     MetricValue.objects.bulk_create(to_create)
     if to_update:
-        # Only the columns that changed, in small batches: SQLite's CASE … WHEN grows with rows × columns.
-        MetricValue.objects.bulk_update(to_update, sorted(changed_fields | {"updated_at"}), batch_size=50)
+        # An upsert keyed on the primary key: one INSERT … ON CONFLICT (id) DO UPDATE per batch,
+        # far cheaper than bulk_update's CASE … WHEN per row and column (tested in bench/figures_save.py).
+        MetricValue.objects.bulk_create(
+            to_update,
+            update_conflicts=True,
+            unique_fields=["id"],
+            update_fields=sorted(changed_fields | {"updated_at"}),
+        )
     for value, old in changed_pairs:
         new_snapshot = _value_snapshot(value)
         if old is None or old != new_snapshot:
