@@ -23,6 +23,7 @@ from .models import (
     ValueStatus,
 )
 from .validation import (
+    MAX_EXPLANATION_LENGTH,
     MAX_RANK_OUT_OF,
     EntryError,
     check_comparator_value,
@@ -60,6 +61,7 @@ class CellCheck:
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     blank: bool = True
+    locked: bool = False  # an approved figure: shown, never written by a return
 
 
 def cell_key(metric_id, area_id):
@@ -105,6 +107,8 @@ def check_cells(ret: Return, cells: dict, *, metrics, area_ids) -> dict:
             except ValueError:
                 check.rank_out_of = None
                 check.errors.append('"Out of" must be a whole number, e.g. 152 for "12 of 152".')
+        if len(cell.explanation) > MAX_EXPLANATION_LENGTH:
+            check.errors.append(f"Keep the explanation under {MAX_EXPLANATION_LENGTH:,} characters.")
         if metric.unit == "rank" and check.value is not None and check.rank_out_of is not None:
             if check.value > check.rank_out_of:
                 check.errors.append(f"A rank cannot be higher than the number ranked ({check.rank_out_of}).")
@@ -112,7 +116,8 @@ def check_cells(ret: Return, cells: dict, *, metrics, area_ids) -> dict:
         if locked is not None and locked.is_approved:
             # An editable return never holds its own approved figures (re-opening withdraws them),
             # so an approved figure here came from an administrator's import: it is not the agency's.
-            if not check.errors and cell_input_from(locked) != normalised(cell):
+            check.locked = True
+            if not check.errors and normalised(cell).raw != cell_input_from(locked).raw:
                 check.errors.append(
                     "This figure is already approved and cannot be changed here. "
                     "Ask the business unit if it needs correcting."
@@ -314,7 +319,7 @@ def save_return(ret: Return, cells: dict, *, by, via="form", expected_version=No
     of date (another tab, an upload since) is refused rather than overwriting newer figures.
     Returns the checks so the caller can show errors and warnings at each field.
     """
-    ret = Return.objects.select_for_update().select_related("round", "partnership").get(pk=ret.pk)
+    ret = _locked(ret)
     if expected_version is not None and expected_version != ret.version:
         raise StaleReturn(
             "Not saved: this return changed after you opened it (in another tab or by an upload). "
@@ -334,7 +339,8 @@ def save_return(ret: Return, cells: dict, *, by, via="form", expected_version=No
     if any(check.errors for check in checks.values()):
         transaction.set_rollback(True)
         return checks
-    _write_values(ret.partnership, ret.round.year, cells, checks, by=by, via=via, ret=ret)
+    editable = {key: cell for key, cell in cells.items() if not checks[key].locked}
+    _write_values(ret.partnership, ret.round.year, editable, checks, by=by, via=via, ret=ret)
     if ret.status == ReturnStatus.NOT_STARTED:
         ret.status = ReturnStatus.DRAFT
     ret.save(update_fields=["status", "updated_at"])  # a new version, even when only a note changed
@@ -370,7 +376,9 @@ def differences_from_saved(ret, cells) -> dict:
         now = saved.get(key, CellInput())
         if normalised(typed).raw != now.raw:
             shown = now.raw or "empty"
-            differences[key] = CellCheck(warnings=[f"Saved since you opened the page: {shown}."], blank=False)
+            differences[key] = CellCheck(
+                warnings=[f"Saved now: {shown}. Check which is right before saving again."], blank=False
+            )
     return differences
 
 
@@ -384,7 +392,8 @@ def _set_status(ret, status, *, by, action, reason="", **fields):
 
 
 def _locked(ret):
-    return Return.objects.select_for_update().select_related("round", "partnership").get(pk=ret.pk)
+    # Only the return's own row (of=self): locking its round too would deadlock with an import.
+    return Return.objects.select_for_update(of=("self",)).select_related("round", "partnership").get(pk=ret.pk)
 
 
 @transaction.atomic
@@ -487,8 +496,9 @@ def open_round(*, partnership, year, opens_on, closes_on, areas, assignments, by
     """Open the year's round, or extend it.
 
     `assignments` maps each agency either to a list of metrics, which are *added* to its return
-    (a new return covers all the round's areas), or to a (metrics, areas) pair that sets the return
-    exactly (a council returns for its own area). Extending never removes a metric from a return,
+    (a new return covers all the round's areas; a metric another agency already returns in this
+    round is left with it), or to a (metrics, areas) pair that sets the return exactly (a council
+    returns for its own area). Extending never removes a metric from a return,
     never changes the areas of a round that has returns, and never touches a submitted or approved
     return except to leave it as it is.
     """
@@ -504,9 +514,19 @@ def open_round(*, partnership, year, opens_on, closes_on, areas, assignments, by
         collection.save()
     collection.areas.set(areas)
     returns, added = [], {}
+    supplier = {
+        metric_id: agency_id
+        for agency_id, metric_id in Return.metrics.through.objects.filter(return__round=collection).values_list(
+            "return__agency_id", "metric_id"
+        )
+    }
     for agency, assigned in assignments.items():
         exact = isinstance(assigned, tuple)
         metrics, agency_areas = assigned if exact else (assigned, areas)
+        if not exact:
+            # A metric already asked of another agency in this round stays with it (its supplier
+            # changed in the catalogue since): moving figures between returns is not done silently.
+            metrics = [m for m in metrics if supplier.get(m.pk, agency.pk) == agency.pk]
         ret, new = Return.objects.get_or_create(partnership=partnership, round=collection, agency=agency)
         current_metrics = set() if new else set(ret.metrics.all())
         wanted_metrics = set(metrics) if exact else current_metrics | set(metrics)
@@ -579,7 +599,11 @@ def import_figures(partnership, rows: list[ImportRow], *, by, via="command"):
     years = {str(row.year) for row in rows if not row.geography}
     # Lock the years' returns first: an agency saving at the same moment waits, and its open pages
     # and previews become out of date (their version changes below) instead of overwriting the import.
-    affected = list(Return.objects.select_for_update().filter(partnership=partnership, round__year__in=sorted(years)))
+    affected = list(
+        Return.objects.select_for_update(of=("self",))
+        .filter(partnership=partnership, round__year__in=sorted(years))
+        .order_by("pk")
+    )
     batches, comparators = {}, []
     for row in rows:
         if row.geography:

@@ -34,7 +34,15 @@ from . import selectors, services
 from .formatting import NOT_KNOWN, plain_number
 from .models import ComparatorKind
 from .services import CellInput, FigureError, ImportRow, cell_key
-from .validation import MAX_RANK_OUT_OF, EntryError, check_comparator_value, check_part, check_value, parse_entry
+from .validation import (
+    MAX_EXPLANATION_LENGTH,
+    MAX_RANK_OUT_OF,
+    EntryError,
+    check_comparator_value,
+    check_part,
+    check_value,
+    parse_entry,
+)
 
 COLUMNS = (
     "metric_code",
@@ -54,7 +62,7 @@ CONTENT_COLUMNS = ("value", "note", "qualifier", "rank_out_of", "explanation")
 TEXT_LIMITS = {"note": 200, "qualifier": 100}  # the model's max_length: never truncate silently
 MAX_ROWS = 50_000
 MAX_COLUMNS = 40  # the template has 11; reading stops there, so a crafted wide file costs nothing
-MAX_CELL_LENGTH = 2_000  # an explanation fits easily; a note is limited to 200 anyway
+MAX_CELL_LENGTH = MAX_EXPLANATION_LENGTH  # the longest field a figure has
 MAX_XLSX_EXPANDED_BYTES = 50 * 1024 * 1024  # a 2 MB workbook may unzip to far more: refuse bombs
 
 CONTENT_TYPES = {
@@ -266,8 +274,8 @@ def _csv_rows(file_bytes):
 def _xlsx_rows(file_bytes):
     try:
         expanded = sum(item.file_size for item in zipfile.ZipFile(io.BytesIO(file_bytes)).infolist())
-    except zipfile.BadZipFile:
-        expanded = 0  # not a workbook at all: openpyxl below says so in the usual words
+    except Exception:  # noqa: BLE001 - a damaged zip raises many types; openpyxl below says so in words
+        expanded = 0
     if expanded > MAX_XLSX_EXPANDED_BYTES:
         raise FigureError("This workbook is too large once opened. Save only the figures sheet and upload it again.")
     try:

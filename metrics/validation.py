@@ -15,6 +15,7 @@ NOT_KNOWN_SPELLINGS = {"n/k", "nk", "n.k.", "not known", "unknown"}
 LARGE_CHANGE_PERCENT = Decimal(50)
 MAX_RANK_OUT_OF = 1_000_000
 MAX_DECIMAL_PLACES = 4  # what the database keeps
+MAX_EXPLANATION_LENGTH = 2_000  # also the longest cell an upload accepts
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ def parse_entry(raw) -> Entry:
         ) from None
     if not number.is_finite():
         raise EntryError(f'"{shown}" is not a number.')
+    if number and number.adjusted() > 12:
+        raise EntryError("This number is too large to be right.")
     return Entry(number)
 
 

@@ -458,3 +458,12 @@ def test_an_overlong_cell_is_refused_with_its_row():
     text = "metric_code,area_code,year,value,explanation\nreferrals,E06000001,2025-26,1," + "y" * 3_000
     with pytest.raises(services.FigureError, match="Row 2 has a cell longer than 2,000 characters"):
         tabular.read_upload(text.encode(), "long-cell.csv")
+
+
+def test_a_damaged_workbook_is_refused_in_words(monkeypatch):
+    def damaged(*args, **kwargs):
+        raise NotImplementedError("zip file version 9.9")  # what zipfile raises for some damage
+
+    monkeypatch.setattr(tabular.zipfile, "ZipFile", damaged)
+    with pytest.raises(services.FigureError, match="could not be read as an Excel workbook"):
+        tabular.read_upload(b"PK\x03\x04 damaged", "damaged.xlsx")

@@ -191,7 +191,7 @@ def test_saving_from_an_out_of_date_page_keeps_what_was_typed_and_overwrites_not
     assert response.status_code == 409
     html = response.content.decode()
     assert "changed after you opened it" in html
-    assert "Saved since you opened the page: 250." in html
+    assert "Saved now: 250." in html
     assert f'name="{field(world, "referrals", 1)}" value="300"' in html
     with scopes_disabled():
         assert MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0]).value == 250

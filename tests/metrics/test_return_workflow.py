@@ -207,9 +207,20 @@ def test_a_figure_is_returned_by_one_agency_only(world):
             opens_on=world.round.opens_on,
             closes_on=world.round.closes_on,
             areas=world.areas,
-            assignments={world.council: [world.metrics["referrals"]]},
+            assignments={world.council: ([world.metrics["referrals"]], world.areas)},
             by=world.editor,
         )
+    # Extending with a metric another agency already returns leaves it with that agency.
+    services.open_round(
+        partnership=world.partnership,
+        year=world.round.year,
+        opens_on=world.round.opens_on,
+        closes_on=world.round.closes_on,
+        areas=world.areas,
+        assignments={world.council: [world.metrics["referrals"]]},
+        by=world.editor,
+    )
+    assert world.metrics["referrals"] not in world.council_return.metrics.all()
 
 
 def test_a_comparator_keeps_its_units_rules_but_not_the_local_limits(world):
@@ -376,8 +387,6 @@ def approved_import(world, raw, key_metric="referrals", note=""):
         services.CellInput(raw="11"),  # another number
         services.CellInput(raw=""),  # clearing the box
         services.CellInput(raw="N/K"),
-        services.CellInput(raw="12", note="a different note"),  # the same number, other details
-        services.CellInput(raw="12", explanation="Because"),
     ],
 )
 def test_an_approved_figure_is_locked_even_against_the_return_that_first_collected_it(world, typed):
@@ -387,7 +396,27 @@ def test_an_approved_figure_is_locked_even_against_the_return_that_first_collect
     checks = services.save_return(world.police_return, {key: typed}, by=world.submitter)
     assert "already approved" in checks[key].errors[0]
     value = MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0])
-    assert (value.value, value.note, value.is_approved) == (12, "", True)
+    assert (value.value, value.is_approved) == (12, True)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        services.CellInput(raw="12", note="a note\nwith a line break"),
+        services.CellInput(raw="12.00", explanation="Because\r\nof this", rank_out_of="7"),
+    ],
+)
+def test_the_details_sent_back_with_a_locked_figure_never_block_a_save_or_change_it(world, typed):
+    key = (world.metrics["referrals"].pk, world.areas[0].pk)
+    approved_import(world, "12", note="as at 31 March")
+    other = (world.metrics["referrals"].pk, world.areas[1].pk)
+    checks = services.save_return(
+        world.police_return, {key: typed, other: services.CellInput(raw="30")}, by=world.submitter
+    )
+    assert not checks[key].errors
+    value = MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0])
+    assert (value.value, value.note, value.explanation, value.is_approved) == (12, "as at 31 March", "", True)
+    assert MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[1]).value == 30
 
 
 def test_a_locked_figure_far_from_last_year_does_not_block_submitting(world):
@@ -425,3 +454,15 @@ def test_an_out_of_range_rank_total_and_too_many_decimals_are_errors_not_crashes
     )
     assert "at most 4 decimal places" in " ".join(checks[key].errors)
     assert '"Out of" must be a whole number' in " ".join(checks[key].errors)
+
+
+def test_absurd_numbers_and_overlong_explanations_are_errors_at_the_field(world):
+    key = (world.metrics["referrals"].pk, world.areas[0].pk)
+    other = (world.metrics["referrals"].pk, world.areas[1].pk)
+    checks = services.save_return(
+        world.police_return,
+        {key: services.CellInput(raw="1e1000000"), other: services.CellInput(raw="5", explanation="x" * 2_001)},
+        by=world.submitter,
+    )
+    assert checks[key].errors == ["This number is too large to be right."]
+    assert checks[other].errors == ["Keep the explanation under 2,000 characters."]
