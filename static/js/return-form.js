@@ -45,21 +45,6 @@
     input.addEventListener("input", function () { update(input); });
   });
 
-  // WCAG 2.4.11: the sticky Save/Submit bar never covers the box that has the focus. Browsers
-  // scroll a focused box into view only when it is outside the window, not when it is in the
-  // window but under the bar, so such a box is scrolled up clear of the bar here.
-  var bar = form.querySelector(".sticky-actions");
-  if (bar) {
-    form.addEventListener("focusin", function (event) {
-      if (bar.contains(event.target) || !event.target.matches(":focus-visible")) return;
-      var box = event.target.getBoundingClientRect();
-      var covered = box.bottom - bar.getBoundingClientRect().top;
-      // Never further than brings its top to the top of the window (a tall box: the whole table).
-      var by = Math.min(covered + 16, box.top - 16);
-      if (covered > -8 && by > 0) window.scrollBy({ top: by, behavior: "instant" });
-    });
-  }
-
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
 })();

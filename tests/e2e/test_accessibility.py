@@ -8,7 +8,7 @@ end with every violation of every page, so one run tells everything that is wron
 The pages are checked at 1280px and again at 320px wide (1.4.10 Reflow: a table may scroll in
 its own box, the page may not scroll sideways). Beside axe's rules run checks it does not make:
 duplicate ids (axe turned its rules off when WCAG 2.2 dropped 4.1.1), the page's width at 320px,
-and, on the return form, that a box reached with Tab is never under the sticky Save/Submit bar
+and, on the return form, that a box reached with Tab is never under the Save/Submit bar
 (2.4.11 Focus Not Obscured).
 """
 
@@ -170,7 +170,7 @@ def test_the_partners_pages(page: Page, demo):
     return_url = page.url
     audit.check(page, "Return form, fresh")
     save = page.get_by_role("button", name="Save draft")
-    tab_to(page, save, sticky=".sticky-actions", name="Return form, Tab to Save draft", audit=audit)
+    tab_to(page, save, sticky=".form-actions", name="Return form, Tab to Save draft", audit=audit)
 
     figure(page, PERCENT_WITH_CHILD, "Hartlepool").fill("120")
     figure(page, CSE_RISK, "Hartlepool").fill("-3")
