@@ -46,6 +46,31 @@ def fill_everything(world, ret, overrides=None):
     return filled
 
 
+def import_figure(world, raw, *, metric="referrals", approved=True, note=""):
+    """An administrator's import of one figure for 2025-26 (Hartlepool, or the whole partnership)."""
+    metric = world.metrics[metric]
+    row = services.ImportRow(
+        line=2,
+        metric=metric,
+        area_id=world.areas[0].pk if metric.is_per_area else None,
+        geography=None,
+        year=world.round.year,
+        cell=services.CellInput(raw=raw, note=note),
+        approved=approved,
+    )
+    services.import_figures(world.partnership, [row], by=world.admin)
+
+
+def approved_last_year(world, value):
+    f.ValueFactory(
+        metric=world.metrics["referrals"],
+        area=world.areas[0],
+        year="2024-25",
+        value=Decimal(value),
+        approved_at="2025-06-01T00:00Z",
+    )
+
+
 def test_bad_figures_are_refused_whole_with_an_error_at_each(world):
     checks = services.save_return(
         world.police_return,
@@ -108,13 +133,7 @@ def test_submitting_needs_every_figure(world):
 
 
 def test_a_large_change_warns_but_saves_and_needs_an_explanation_to_submit(world):
-    f.ValueFactory(
-        metric=world.metrics["referrals"],
-        area=world.areas[0],
-        year="2024-25",
-        value=Decimal("100"),
-        approved_at="2025-06-01T00:00Z",
-    )
+    approved_last_year(world, "100")
     fill_everything(world, world.police_return)
     key = (world.metrics["referrals"].pk, world.areas[0].pk)
     assert MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0], year="2025-26").value == 200
@@ -240,15 +259,7 @@ def test_a_comparator_keeps_its_units_rules_but_not_the_local_limits(world):
 
 def test_a_figure_approved_by_an_import_is_locked_against_the_return(world):
     key = (world.metrics["referrals"].pk, world.areas[0].pk)
-    row = services.ImportRow(
-        line=2,
-        metric=world.metrics["referrals"],
-        area_id=world.areas[0].pk,
-        geography=None,
-        year=world.round.year,
-        cell=services.CellInput(raw="100"),
-    )
-    services.import_figures(world.partnership, [row], by=world.admin)
+    import_figure(world, "100")
     checks = services.save_return(world.police_return, {key: services.CellInput(raw="120")}, by=world.submitter)
     assert "already approved" in checks[key].errors[0]
     unchanged = services.save_return(world.police_return, {key: services.CellInput(raw="100")}, by=world.submitter)
@@ -258,35 +269,15 @@ def test_a_figure_approved_by_an_import_is_locked_against_the_return(world):
 
 
 def test_an_import_marked_unapproved_withdraws_the_approval_of_a_changed_figure(world):
-    def row(raw, approved):
-        return services.ImportRow(
-            line=2,
-            metric=world.metrics["referrals"],
-            area_id=world.areas[0].pk,
-            geography=None,
-            year=world.round.year,
-            cell=services.CellInput(raw=raw),
-            approved=approved,
-        )
-
-    services.import_figures(world.partnership, [row("100", True)], by=world.admin)
-    services.import_figures(world.partnership, [row("120", False)], by=world.admin)
+    import_figure(world, "100")
+    import_figure(world, "120", approved=False)
     value = MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0])
     assert value.value == 120 and not value.is_approved
 
 
 def test_approving_claims_figures_the_agency_left_unchanged(world):
     key = (world.metrics["training-sessions"].pk, 0)
-    draft = services.ImportRow(
-        line=2,
-        metric=world.metrics["training-sessions"],
-        area_id=None,
-        geography=None,
-        year=world.round.year,
-        cell=services.CellInput(raw="12"),
-        approved=False,
-    )
-    services.import_figures(world.partnership, [draft], by=world.admin)
+    import_figure(world, "12", metric="training-sessions", approved=False)
     fill_everything(world, world.police_return, {key: services.CellInput(raw="12")})
     services.submit_return(world.police_return, by=world.submitter)
     services.approve_return(world.police_return, by=world.approver)
@@ -369,18 +360,6 @@ def test_extending_a_round_keeps_a_councils_own_area_and_is_audited(world):
     assert AuditEvent.objects.filter(action="metrics.round.changed").count() == 2
 
 
-def approved_import(world, raw, key_metric="referrals", note=""):
-    row = services.ImportRow(
-        line=2,
-        metric=world.metrics[key_metric],
-        area_id=world.areas[0].pk,
-        geography=None,
-        year=world.round.year,
-        cell=services.CellInput(raw=raw, note=note),
-    )
-    services.import_figures(world.partnership, [row], by=world.admin)
-
-
 @pytest.mark.parametrize(
     "typed",
     [
@@ -392,7 +371,7 @@ def approved_import(world, raw, key_metric="referrals", note=""):
 def test_an_approved_figure_is_locked_even_against_the_return_that_first_collected_it(world, typed):
     key = (world.metrics["referrals"].pk, world.areas[0].pk)
     services.save_return(world.police_return, {key: services.CellInput(raw="10")}, by=world.submitter)
-    approved_import(world, "12")
+    import_figure(world, "12")
     checks = services.save_return(world.police_return, {key: typed}, by=world.submitter)
     assert "already approved" in checks[key].errors[0]
     value = MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0])
@@ -408,7 +387,7 @@ def test_an_approved_figure_is_locked_even_against_the_return_that_first_collect
 )
 def test_the_details_sent_back_with_a_locked_figure_never_block_a_save_or_change_it(world, typed):
     key = (world.metrics["referrals"].pk, world.areas[0].pk)
-    approved_import(world, "12", note="as at 31 March")
+    import_figure(world, "12", note="as at 31 March")
     other = (world.metrics["referrals"].pk, world.areas[1].pk)
     checks = services.save_return(
         world.police_return, {key: typed, other: services.CellInput(raw="30")}, by=world.submitter
@@ -420,14 +399,8 @@ def test_the_details_sent_back_with_a_locked_figure_never_block_a_save_or_change
 
 
 def test_a_locked_figure_far_from_last_year_does_not_block_submitting(world):
-    f.ValueFactory(
-        metric=world.metrics["referrals"],
-        area=world.areas[0],
-        year="2024-25",
-        value=Decimal("10"),
-        approved_at="2025-06-01T00:00Z",
-    )
-    approved_import(world, "200")
+    approved_last_year(world, "10")
+    import_figure(world, "200")
     key = (world.metrics["referrals"].pk, world.areas[0].pk)
     fill_everything(world, world.police_return, {key: services.CellInput(raw="200")})
     services.submit_return(world.police_return, by=world.submitter)
@@ -435,7 +408,7 @@ def test_a_locked_figure_far_from_last_year_does_not_block_submitting(world):
 
 def test_an_administrators_import_makes_open_pages_out_of_date(world):
     version = world.police_return.version
-    approved_import(world, "50")
+    import_figure(world, "50")
     key = (world.metrics["referrals"].pk, world.areas[1].pk)
     with pytest.raises(services.StaleReturn):
         services.save_return(
