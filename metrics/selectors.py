@@ -11,6 +11,7 @@ from decimal import Decimal
 from partners.models import Area
 from partners.years import ReportingYear, year_range
 
+from .cells import CellInput, cell_key, stored_cells
 from .formatting import change, direction, format_change, format_value, plain_number
 from .models import (
     AuditEvent,
@@ -23,7 +24,6 @@ from .models import (
     ReturnStatus,
     geography_sort_key,
 )
-from .services import CellInput, cell_key, stored_cells
 
 
 def catalogue(partnership):
