@@ -40,12 +40,14 @@ from .models import ComparatorKind
 from .services.checks import check_cells
 from .validation import (
     MAX_EXPLANATION_LENGTH,
-    MAX_RANK_OUT_OF,
     EntryError,
     check_comparator_value,
     check_part,
+    check_rank_within,
+    check_texts,
     check_value,
     parse_entry,
+    parse_rank_out_of,
 )
 
 COLUMNS = (
@@ -63,7 +65,6 @@ COLUMNS = (
 EXPORT_COLUMNS = (*COLUMNS, "approved")
 REQUIRED_COLUMNS = ("metric_code", "area_code", "year", "value")
 CONTENT_COLUMNS = ("value", "note", "qualifier", "rank_out_of", "explanation")
-TEXT_LIMITS = {"note": 200, "qualifier": 100}  # the model's max_length: never truncate silently
 MAX_ROWS = 50_000
 MAX_COLUMNS = 40  # the template has 11; reading stops there, so a crafted wide file costs nothing
 MAX_CELL_LENGTH = MAX_EXPLANATION_LENGTH  # the longest field a figure has
@@ -75,17 +76,15 @@ CONTENT_TYPES = {
 }
 
 # A spreadsheet runs a cell that starts with one of these as a formula ("CSV injection").
-# CSV text cells get a leading apostrophe on the way out, which reading takes off again.
+# CSV text cells get a leading apostrophe on the way out, which reading takes off again
+# (text that starts with an apostrophe gets a second one, so the round trip is exact).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_GUARDED_STARTS = (*_FORMULA_STARTS, "'")
 _ESCAPED_COLUMNS = ("metric_name", "area_name", "note", "qualifier", "explanation")
 _NUMBER_COLUMNS = ("value", "rank_out_of")
 
 
 # --- Writing ------------------------------------------------------------------------------
-
-
-def _value_text(value, not_known):
-    return NOT_KNOWN if not_known else plain_number(value)
 
 
 def export_dataset(values, comparators) -> tablib.Dataset:
@@ -106,7 +105,7 @@ def export_dataset(values, comparators) -> tablib.Dataset:
                     area.ons_code if area else "",
                     area.name if area else "",
                     str(v.year),
-                    _value_text(v.value, v.is_not_known),
+                    v.as_typed,
                     v.note,
                     v.qualifier,
                     "" if v.rank_out_of is None else str(v.rank_out_of),
@@ -159,11 +158,14 @@ def template_dataset(sheet) -> tablib.Dataset:
 
 
 def _escape(text):
-    return "'" + text if isinstance(text, str) and text.startswith(_FORMULA_STARTS) else text
+    """Guard a CSV text cell a spreadsheet would run as a formula with a leading apostrophe, and
+    give text that already starts with an apostrophe a second one, so `_unescape` is its exact
+    inverse: "=x" -> "'=x" -> "=x", and "'=x" -> "''=x" -> "'=x"."""
+    return "'" + text if isinstance(text, str) and text.startswith(_GUARDED_STARTS) else text
 
 
 def _unescape(text):
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS) else text
+    return text[1:] if text.startswith("'") and text[1:].startswith(_GUARDED_STARTS) else text
 
 
 def _csv_bytes(dataset):
@@ -255,7 +257,7 @@ def _text(value):
 def _csv_rows(file_bytes, max_rows):
     if file_bytes.startswith(b"PK\x03\x04"):
         raise FigureError("This is an Excel workbook, not a CSV file: give it a name ending in .xlsx.")
-    if b"\x00" in file_bytes[:4096]:
+    if file_bytes[:4096].count(b"\x00") > 16:  # UTF-16 or binary; a stray NUL is an error at its row
         raise FigureError("This file is not a CSV file. Save your spreadsheet as “CSV UTF-8” and upload that.")
     try:
         text = file_bytes.decode("utf-8-sig")
@@ -369,6 +371,11 @@ def read_upload(file_bytes: bytes, filename_or_fmt: str, *, max_rows=None, too_m
         )
     width = len(headers)
     data = [(row + [""] * width)[:width] for row in rows[1:]]  # extra cells have no column: ignored
+    if fmt == "csv":  # only CSV text carries the export's formula guard (a workbook keeps text as text)
+        guarded = [i for i, name in enumerate(headers) if name in _ESCAPED_COLUMNS]
+        for row in data:
+            for i in guarded:
+                row[i] = _unescape(row[i])
     return tablib.Dataset(*data, headers=headers)
 
 
@@ -400,19 +407,14 @@ def _metric_error(code, metrics_by_code, partnership):
 
 
 def _read_rank_out_of(row, entry):
-    text = row.cell.rank_out_of
-    try:
-        out_of = int(Decimal(text))
-        if not 1 <= out_of <= MAX_RANK_OUT_OF or out_of != Decimal(text):
-            raise ValueError
-    except (ValueError, ArithmeticError):
-        row.errors.append('rank_out_of must be a whole number, e.g. 152 for "12 of 152".')
+    out_of, error = parse_rank_out_of(row.cell.rank_out_of)
+    if error:
+        row.errors.append(error)
         return
     row.cell.rank_out_of = str(out_of)
-    metric = row.metric
-    if metric is not None and metric.unit == "rank" and entry is not None and entry.value is not None:
-        if entry.value > out_of:
-            row.errors.append(f"A rank cannot be higher than the number ranked ({out_of}).")
+    beyond = check_rank_within(row.metric, entry.value if entry is not None else None, out_of)
+    if beyond:
+        row.errors.append(beyond)
 
 
 def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code):
@@ -425,9 +427,9 @@ def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code):
         year=None,
         cell=CellInput(
             raw=get("value"),
-            note=_unescape(get("note")),
-            qualifier=_unescape(get("qualifier")),
-            explanation=_unescape(get("explanation")),
+            note=get("note"),
+            qualifier=get("qualifier"),
+            explanation=get("explanation"),
             rank_out_of=get("rank_out_of"),
         ),
         source={name: get(name) for name in SOURCE_COLUMNS},
@@ -488,10 +490,7 @@ def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code):
             errors.append("A comparator needs a number: delete the row if you do not have it.")
     if row.cell.rank_out_of:
         _read_rank_out_of(row, entry)
-    for name, limit in TEXT_LIMITS.items():
-        length = len(getattr(row.cell, name))
-        if length > limit:
-            errors.append(f"The {name} can be at most {limit} characters; this one has {length}.")
+    errors += check_texts(row.cell)
     if row.geography and (row.cell.qualifier or row.cell.rank_out_of or row.cell.explanation):
         errors.append("A comparator takes only a value and its source (in note): empty the other columns.")
     return row
