@@ -307,12 +307,12 @@ class FigureSet:
 def approved_figures(partnership, years, metric_codes=None) -> FigureSet:
     """Approved values for the given years and the year before each, with comparators.
 
-    Four queries whatever the number of metrics, areas or years.
+    Four queries whatever the number of metrics, areas or years, labels included (a test pins it).
     """
     wanted = {ReportingYear.parse(y) for y in years}
     wanted |= {y.previous() for y in wanted}
     year_strings = sorted(str(y) for y in wanted)
-    metrics = Metric.objects.filter(partnership=partnership).select_related("part_of", "agency")
+    metrics = Metric.objects.filter(partnership=partnership).select_related("part_of", "agency", "framework_item")
     if metric_codes is not None:
         metrics = metrics.filter(code__in=list(metric_codes))
     metrics = list(metrics)
