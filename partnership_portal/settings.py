@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django_scopes",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_prose_editor",
     "partnership_portal",
     "partners",
     "metrics",
