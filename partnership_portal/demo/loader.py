@@ -18,7 +18,7 @@ from partners.models import Role
 from partners.years import ReportingYear
 
 from ..two_factor import requires_two_factor
-from . import metrics_data, partners_data
+from . import metrics_data, partners_data, reports_data
 
 DEMO_PASSWORD = "portal-demo"
 # The demo's authenticator key for the users who must use two-factor sign-in (admin, approver):
@@ -85,6 +85,7 @@ def load(*, stdout=None):
         metrics = _load_catalogue(partnerships["hsscp"], agencies)
         _load_figures(partnerships["hsscp"], metrics)
         _open_next_round(partnerships["hsscp"], users["editor"])
+        reports_data.load(partnerships["hsscp"], editor=users["editor"])
     return users
 
 
