@@ -172,5 +172,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # WeasyPrint logs each layout step and kaleido's browser its housekeeping at INFO.
-    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint.progress", "fontTools", "choreographer", "kaleido")},
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("weasyprint.progress", "fontTools", "choreographer", "kaleido")
+    },
 }

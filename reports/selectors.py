@@ -55,6 +55,7 @@ class ChartView:
     description: str  # text alternative written from the data
     header: list
     rows: list  # [[label, cell, cell…]]
+    metric: object = None  # the metric charted (its supplier is the chart's source)
 
 
 @dataclass
@@ -161,6 +162,7 @@ class FigureResolver:
                     description=metric_charts.describe_series(series),
                     header=header,
                     rows=rows,
+                    metric=series.metric,
                 )
             )
         return views

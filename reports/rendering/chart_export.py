@@ -72,7 +72,9 @@ def stable_svg(svg: str) -> str:
     random_ids = set(re.findall(r'(?:id="(?:clip|legend|topdefs-|defs-)|class="trace [a-z]+ trace)([0-9a-f]{6})', svg))
     if not random_ids:
         return svg
-    pattern = re.compile(r"(clip|legend|topdefs-|defs-|trace)(" + "|".join(sorted(random_ids)) + r")(?=[a-z0-9]*[\"#)])")
+    pattern = re.compile(
+        r"(clip|legend|topdefs-|defs-|trace)(" + "|".join(sorted(random_ids)) + r")(?=[a-z0-9]*[\"#)])"
+    )
     return pattern.sub(rename, svg)
 
 

@@ -17,22 +17,19 @@ class RenderChart:
     spec: dict  # interactive (web)
     print_spec: dict  # exported to SVG for the PDF
     alt: str  # the editor's, or generated from the data
-    table: object  # metrics.report_charts.ChartTable
+    header: list  # the data table: header row
+    rows: list  # [[row header, cell, …]]
     source: str = ""
     print_height: int = 400
     svg_uri: str = ""  # filled by the pipeline for print; empty when the exporter was unavailable
 
     @property
-    def anchor(self):
-        return f"figure-{self.number}"
+    def id(self):
+        return self.key
 
     @property
-    def dom_id(self):
-        return f"chart-{self.key}"
-
-    @property
-    def web_spec_id(self):
-        return f"chart-{self.key}-spec"
+    def description(self):
+        return self.alt
 
 
 @dataclass

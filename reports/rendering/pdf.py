@@ -54,7 +54,7 @@ def _fetcher():
     return LocalFetcher()
 
 
-def write_pdf(print_html: str, *, stylesheet: str = "") -> bytes:
+def write_pdf(print_html: str, *, stylesheet: str = "", stats: dict | None = None) -> bytes:
     """The PDF for one print HTML document: tagged, fonts embedded, deterministic.
 
     `stylesheet` is extra CSS (the partnership's colours), given here so the HTML needs no style.
@@ -65,4 +65,8 @@ def write_pdf(print_html: str, *, stylesheet: str = "") -> bytes:
     document = HTML(string=print_html, base_url="file:///", url_fetcher=fetcher, media_type="print")
     stylesheets = [CSS(string=stylesheet, base_url="file:///", url_fetcher=fetcher)] if stylesheet else []
     identifier = hashlib.sha256((print_html + stylesheet).encode("utf-8")).hexdigest()[:32].encode()
-    return document.write_pdf(stylesheets=stylesheets, pdf_variant=PDF_VARIANT, pdf_identifier=identifier)
+    options = {"pdf_variant": PDF_VARIANT, "pdf_identifier": identifier}
+    laid_out = document.render(stylesheets=stylesheets, **options)
+    if stats is not None:
+        stats["pages"] = len(laid_out.pages)
+    return laid_out.write_pdf(**options)

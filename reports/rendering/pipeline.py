@@ -46,6 +46,7 @@ class Timings:
 
     stages: dict = field(default_factory=dict)
     charts_exported: int = 0
+    pages: int = 0
 
     def add(self, stage, seconds):
         self.stages[stage] = self.stages.get(stage, 0.0) + seconds
@@ -87,7 +88,9 @@ def render_pdf(document, *, progress=_quiet, exporter=None, timings=None) -> byt
     progress(LAYOUT, None, None)
     started = time.perf_counter()
     html = render_html(document, target=PRINT)
-    pdf = write_pdf(html, stylesheet=print_stylesheet(document))
+    stats = {}
+    pdf = write_pdf(html, stylesheet=print_stylesheet(document), stats=stats)
+    timings.pages = stats["pages"]
     timings.add(LAYOUT, time.perf_counter() - started)
     progress(DONE, None, None)
     return pdf
