@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks",
     "django_tasks_db",
+    "django_prose_editor",
     "partnership_portal",
     "partners",
     "metrics",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("p/<slug:partnership_slug>/", include("partners.urls")),
     path("p/<slug:partnership_slug>/figures/", include("metrics.urls")),
     path("p/<slug:partnership_slug>/reports/", include("reports.rendering.urls")),
+    path("p/<slug:partnership_slug>/reports/", include("reports.urls")),
 ]
 
 if settings.DEBUG:

@@ -15,7 +15,7 @@ from .jobs import last_good, latest, request_pdf
 from .models import Rendering, RenderState
 from .pipeline import WEB, render_html, render_pdf
 
-VIEW = Capability.VIEW_PARTNERSHIP
+VIEW = Capability.EDIT_REPORTS
 
 
 def _report(request, year):
