@@ -89,6 +89,11 @@ def login(client_or_none, user):
 
 @pytest.fixture
 def world(db):
+    return build_world()
+
+
+def build_world():
+    """The world of the `world` fixture, for fixtures of a wider scope that build it themselves."""
     partnership = f.PartnershipFactory(name="Hartlepool and Stockton", short_name="HSSCP", slug="hsscp")
     areas = [
         f.AreaFactory(partnership=partnership, name="Hartlepool", ons_code="E06000001"),
