@@ -36,6 +36,16 @@ function createEditor(textarea) {
   ];
   try {
     const editor = E.createTextareaEditor(textarea, extensions);
+    // The editable area replaces the textarea, so it takes over the textarea's name and help.
+    const label = document.querySelector(`label[for="${textarea.id}"]`);
+    const block = textarea.closest("fieldset");
+    const legend = block ? block.querySelector("legend") : null;
+    const dom = editor.view.dom;
+    dom.setAttribute("role", "textbox");
+    dom.setAttribute("aria-multiline", "true");
+    dom.setAttribute("aria-label", [legend && legend.textContent.trim(), label && label.textContent.trim()].filter(Boolean).join(": "));
+    const help = document.getElementById(`${textarea.id}_help`);
+    if (help) { dom.setAttribute("aria-describedby", help.id); }
     editor.on("focus", () => { lastEditor = editor; });
     editors.push(editor);
     if (!lastEditor) { lastEditor = editor; }
