@@ -15,7 +15,7 @@ from .test_accessibility import NARROW, Audit
 pytestmark = pytest.mark.e2e
 
 REPORT = "/p/hsscp/reports/2024-25/report.html"
-OUTPUTS = "/p/hsscp/reports/2024-25/output/"
+REPORT_PAGE = "/p/hsscp/reports/2024-25/"
 FOCUSED_SUMMARY = "() => document.activeElement.tagName === 'SUMMARY' ? document.activeElement.textContent : null"
 
 
@@ -53,7 +53,7 @@ def test_the_web_report_passes_axe_and_every_charts_table_is_one_key_away(page: 
 
 def test_generate_pdf_shows_its_stages_and_ends_with_a_pdf_that_opens(page: Page, demo):
     log_in(page, "editor")
-    page.goto(OUTPUTS)
+    page.goto(REPORT_PAGE)
     # Tests run the task inside the request (the immediate backend), so the click waits for it.
     with page.expect_navigation(timeout=180_000):
         page.get_by_role("button", name="Generate PDF").click(timeout=180_000)
@@ -61,6 +61,7 @@ def test_generate_pdf_shows_its_stages_and_ends_with_a_pdf_that_opens(page: Page
     expect(stages).to_have_text(["Gathering data", re.compile(r"Charts (\d+) of \1"), "Layout", "Done"])
     link = page.get_by_role("link", name=re.compile(r"Open the PDF \(\d+ pages\)"))
     expect(link).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/reports/2024-25/#rendering-\d+$"))
     response = page.request.get(link.get_attribute("href"))
     assert response.headers["content-type"] == "application/pdf"
     reader = PdfReader(BytesIO(response.body()))
