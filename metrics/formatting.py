@@ -33,6 +33,11 @@ def format_number(value: Decimal, decimals: int) -> str:
     return f"{quantize(value, decimals):,.{decimals}f}"
 
 
+def is_suppressed(value, *, suppress_small: bool) -> bool:
+    """Whether a public output must say "fewer than 5" instead of the value."""
+    return bool(suppress_small) and value is not None and 0 < value < SMALL_NUMBER_LIMIT
+
+
 def format_value(
     value: Decimal | None,
     *,
@@ -48,7 +53,7 @@ def format_value(
         return NOT_KNOWN
     if value is None:
         return "–"
-    if public and suppress_small and 0 < value < SMALL_NUMBER_LIMIT:
+    if public and is_suppressed(value, suppress_small=suppress_small):
         return f"fewer than {SMALL_NUMBER_LIMIT}"
     if unit == "pounds":
         return f"£{format_number(value, decimals)}" if with_unit else format_number(value, decimals)

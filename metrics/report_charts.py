@@ -1,10 +1,13 @@
-"""Charts on paper: the figure specification the PDF exports to SVG, from any spec in `charts.py`.
+"""Charts in rendered reports: suppression for public outputs, and the specification the PDF
+exports to SVG, from any spec in `charts.py`.
 
 Kept beside `charts.py` while that module is being reworked (plain-text chart labels, one
 suppression path); it moves into it afterwards. Framework-free and deterministic like it.
 """
 
 import copy
+
+from .formatting import is_suppressed
 
 PRINT_FONT = "Atkinson Hyperlegible, sans-serif"
 PRINT_HEIGHT = 380
@@ -26,3 +29,24 @@ def for_print(spec: dict, *, height: int = PRINT_HEIGHT) -> dict:
     layout["height"] = height
     layout.pop("width", None)
     return printed
+
+
+def public_series(series):
+    """The series as readers outside the business unit see it: a value the catalogue suppresses
+    ("fewer than 5") is never plotted, hovered or described; its point becomes a gap."""
+    from .selectors import MetricSeries, SeriesPoint
+
+    suppress = series.metric.suppress_small
+    by_area = [
+        (
+            area,
+            [
+                SeriesPoint(point.year, None)
+                if point.figure is not None and is_suppressed(point.figure.value, suppress_small=suppress)
+                else point
+                for point in points
+            ],
+        )
+        for area, points in series.by_area
+    ]
+    return MetricSeries(series.metric, series.years, by_area, series.comparators)

@@ -16,6 +16,7 @@ from django.utils.html import escape
 
 from metrics import charts as metric_charts
 from metrics.formatting import format_value
+from metrics.report_charts import public_series
 from metrics.selectors import approved_figures, catalogue
 from partners import selectors as partner_selectors
 from partners.years import ReportingYear
@@ -130,10 +131,12 @@ class FigureResolver:
                 series.comparators = {}
             elif value.get("kind") == "england":
                 series.comparators = {k: v for k, v in series.comparators.items() if k == "E92000001"}
+            # Readers outside the business unit: suppressed values are not drawn (the table says "fewer than 5").
+            plotted = public_series(series) if self.public else series
             spec = (
-                _area_bar_spec(series, self.public)
+                _area_bar_spec(plotted, self.public)
                 if value.get("kind") == "areas"
-                else metric_charts.metric_trend_figure(series)
+                else metric_charts.metric_trend_figure(plotted)
             )
             header = ["", *[str(y) for y in series.years]]
             rows = [
@@ -159,7 +162,7 @@ class FigureResolver:
                     id=f"m{metric_id}-{index}",
                     title=metric_charts.trend_title(series),
                     spec=spec,
-                    description=metric_charts.describe_series(series),
+                    description=metric_charts.describe_series(plotted),
                     header=header,
                     rows=rows,
                     metric=series.metric,
