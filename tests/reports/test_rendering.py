@@ -139,3 +139,13 @@ def test_a_suppressed_small_number_never_reaches_a_rendered_chart(world):
         cells = [cell for row in chart.rows for cell in row]
         assert "3" not in cells
     assert "fewer than 5" in render_html(document, target=WEB)
+
+
+def test_a_chart_is_exported_once_and_then_comes_from_the_cache(monkeypatch):
+    spec = {"data": [{"type": "bar", "x": ["Hartlepool", "Stockton-on-Tees"], "y": [173, 282]}], "layout": {}}
+    exporter = chart_export.ChartExporter()
+    first = exporter.export([chart_export.ChartExport("a", spec)])
+    assert first["a"].startswith("<svg") and exporter.exported == 1
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # no browser now: the cache must answer
+    again = exporter.export([chart_export.ChartExport("b", spec)])
+    assert again["b"] == first["a"] and exporter.exported == 0
