@@ -20,6 +20,8 @@ FOCUSED_SUMMARY = "() => document.activeElement.tagName === 'SUMMARY' ? document
 
 
 def test_the_web_report_passes_axe_and_every_charts_table_is_one_key_away(page: Page, demo):
+    audit = Audit()
+    audit.watch(page)  # no Content-Security-Policy violation while the charts are drawn
     log_in(page, "editor")
     page.goto(REPORT)
     expect(page.get_by_role("heading", level=1)).to_have_text("Annual report 2024-25")
@@ -28,7 +30,6 @@ def test_the_web_report_passes_axe_and_every_charts_table_is_one_key_away(page: 
     assert count >= 8
     for index in range(count):
         expect(charts.nth(index)).to_have_class(re.compile(r"\bchart-ready\b"))
-    audit = Audit()
     audit.check(page, "Web report")
 
     # From the top of the page, Tab alone reaches each chart's "figures" summary; Enter opens it.
@@ -52,6 +53,8 @@ def test_the_web_report_passes_axe_and_every_charts_table_is_one_key_away(page: 
 
 
 def test_generate_pdf_shows_its_stages_and_ends_with_a_pdf_that_opens(page: Page, demo):
+    audit = Audit()
+    audit.watch(page)
     log_in(page, "editor")
     page.goto(REPORT_PAGE)
     # Tests run the task inside the request (the immediate backend), so the click waits for it.
@@ -67,3 +70,5 @@ def test_generate_pdf_shows_its_stages_and_ends_with_a_pdf_that_opens(page: Page
     reader = PdfReader(BytesIO(response.body()))
     assert len(reader.pages) >= 20
     assert "Contents" in reader.pages[1].extract_text()
+    audit.check(page, "Report page after Generate PDF")
+    audit.assert_clean()
