@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 
-from metrics.report_charts import PRINT_HEIGHT, for_print
+from metrics.report_charts import PRINT_HEIGHT, for_print, without_title
 from partners.years import ReportingYear
 
 from ..models import Report, ReportState, SignOff
@@ -59,7 +59,7 @@ def _charts_of(block, numbering, year):
     charts = []
     for view in context.get("charts", []):
         numbering.append(view)
-        spec = view.spec
+        spec = without_title(view.spec)  # the numbered caption is the title
         metrics = [getattr(view, "metric", None)] if getattr(view, "metric", None) else []
         charts.append(
             RenderChart(
