@@ -126,6 +126,7 @@ def build_render_document(report, *, section_ids=None, public=True) -> RenderDoc
         sections=sections,
         charts=charts,
         signoffs=[RenderSignoff(sign_off.name, sign_off.post, sign_off.signed_on, sign_off.statement)]
-        if sign_off
+        if sign_off and section_ids is None
         else [],
+        is_preview=section_ids is not None,
     )

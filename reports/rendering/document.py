@@ -74,6 +74,7 @@ class RenderDocument:
     charts: list = field(default_factory=list)
     tables: int = 0
     signoffs: list = field(default_factory=list)
+    is_preview: bool = False  # some sections only: no cover, contents or sign-off
 
     @property
     def full_title(self):
