@@ -13,7 +13,7 @@ from partners.models import Area
 from partners.years import ReportingYear, year_range
 
 from .cells import CellInput, cell_key, stored_cells
-from .formatting import change, direction, format_change, format_value
+from .formatting import change, direction, format_change, format_value, is_suppressed
 from .models import (
     CollectionRound,
     Comparator,
@@ -239,6 +239,15 @@ class Figure:
             public=public,
         )
 
+    def suppressed(self, *, public):
+        return is_suppressed(self.value, suppress_small=self.metric.suppress_small, public=public)
+
+    def change_for(self, *, public):
+        """The change on the year before as text, or "" when either year is suppressed (it would tell the number)."""
+        if self.suppressed(public=public) or (self.previous is not None and self.previous.suppressed(public=public)):
+            return ""
+        return self.change_text
+
     @property
     def change(self):
         return change(self.value, self.previous.value if self.previous else None)
@@ -332,13 +341,13 @@ class FigureSet:
 def approved_figures(partnership, years, metric_codes=None, metric_ids=None) -> FigureSet:
     """Approved values for the given years and the year before each, with comparators.
 
-    Four queries whatever the number of metrics, areas or years. Narrow by `metric_codes`
-    or by `metric_ids` (reports refer to metrics by identity).
+    Four queries whatever the number of metrics, areas or years, labels included (a test pins it).
+    Narrow by `metric_codes` or by `metric_ids` (reports refer to metrics by identity).
     """
     wanted = {ReportingYear.parse(y) for y in years}
     wanted |= {y.previous() for y in wanted}
     year_strings = sorted(str(y) for y in wanted)
-    metrics = Metric.objects.filter(partnership=partnership).select_related("part_of", "agency")
+    metrics = Metric.objects.filter(partnership=partnership).select_related("part_of", "agency", "framework_item")
     if metric_codes is not None:
         metrics = metrics.filter(code__in=list(metric_codes))
     if metric_ids is not None:
@@ -475,8 +484,10 @@ class SeriesTable:
     rows: list
 
 
-def series_tables(series: MetricSeries) -> list[SeriesTable]:
-    """The explorer's table per area: value, change on the previous year, comparators. No queries."""
+def series_tables(series: MetricSeries, *, public=False) -> list[SeriesTable]:
+    """The explorer's table per area: value, change on the previous year, comparators. No queries.
+
+    `public`: as people outside the business unit see it (small numbers suppressed)."""
     metric = series.metric
     codes = sorted(
         (code for code, values in series.comparators.items() if any(v is not None for v in values)),
@@ -493,7 +504,7 @@ def series_tables(series: MetricSeries) -> list[SeriesTable]:
         rows = []
         for i, point in enumerate(points):
             figure = point.figure
-            delta = figure.change if figure else None
+            delta = figure.change if figure is not None and figure.change_for(public=public) else None
             movement = ""
             if delta is not None:
                 movement = "up" if delta[0] > 0 else ("down" if delta[0] < 0 else "same")
@@ -501,9 +512,9 @@ def series_tables(series: MetricSeries) -> list[SeriesTable]:
                 SeriesRow(
                     year=point.year,
                     figure=figure,
-                    value=figure.formatted() if figure else "–",
-                    change=(figure.change_text if figure else "") or "–",
-                    direction=figure.direction if figure else "",
+                    value=figure.formatted(public=public) if figure else "–",
+                    change=(figure.change_for(public=public) if figure else "") or "–",
+                    direction=figure.direction if delta is not None else "",
                     movement=movement,
                     comparators=[comparator_text(series.comparators[code][i]) for code, _ in geographies],
                     notes=[text for text in (figure.note, figure.qualifier) if text] if figure else [],

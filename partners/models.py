@@ -253,10 +253,6 @@ class Group(models.Model):
             seen.add(current.pk)
             current = current.reports_to
 
-    @property
-    def is_shared(self):
-        return self.shared_with.exists()
-
 
 class FundingYear(models.Model):
     """A partnership's budget for one reporting year; the lines hold the money."""

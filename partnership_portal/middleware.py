@@ -74,3 +74,10 @@ def _duration(minutes):
         return f"{minutes} minute{'s' if minutes != 1 else ''}"
     hours = minutes // 60
     return f"{hours} hour{'s' if hours != 1 else ''}"
+
+
+def start_session_clock(sender, request, user, **kwargs):
+    """At sign-in: the session's start and last activity, written with the login itself."""
+    now = int(time.time())
+    request.session[SessionTimeoutMiddleware.STARTED] = now
+    request.session[SessionTimeoutMiddleware.SEEN] = now

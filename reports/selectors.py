@@ -16,7 +16,6 @@ from django.utils.html import escape
 
 from metrics import charts as metric_charts
 from metrics.formatting import format_value
-from metrics.report_charts import public_series
 from metrics.selectors import approved_figures, catalogue
 from partners import selectors as partner_selectors
 from partners.years import ReportingYear
@@ -132,11 +131,10 @@ class FigureResolver:
             elif value.get("kind") == "england":
                 series.comparators = {k: v for k, v in series.comparators.items() if k == "E92000001"}
             # Readers outside the business unit: suppressed values are not drawn (the table says "fewer than 5").
-            plotted = public_series(series) if self.public else series
             spec = (
-                _area_bar_spec(plotted, self.public)
+                _area_bar_spec(series, self.public)
                 if value.get("kind") == "areas"
-                else metric_charts.metric_trend_figure(plotted)
+                else metric_charts.metric_trend_figure(series, public=self.public)
             )
             header = ["", *[str(y) for y in series.years]]
             rows = [
@@ -162,7 +160,7 @@ class FigureResolver:
                     id=f"m{metric_id}-{index}",
                     title=metric_charts.trend_title(series),
                     spec=spec,
-                    description=metric_charts.describe_series(plotted),
+                    description=metric_charts.describe_series(series, public=self.public),
                     header=header,
                     rows=rows,
                     metric=series.metric,
@@ -235,7 +233,8 @@ def _area_bar_spec(series, public):
     for area, points in series.by_area:
         figure = points[-1].figure if points else None
         names.append(metric_charts.area_label(area))
-        values.append(float(figure.value) if figure and figure.value is not None else None)
+        drawn = figure is not None and figure.value is not None and not figure.suppressed(public=public)
+        values.append(float(figure.value) if drawn else None)
         texts.append(figure.formatted(public=public) if figure else "no figure")
     for code in metric_charts.ordered_geographies(series.comparators):
         value = series.comparators[code][-1]

@@ -13,7 +13,7 @@ from django_scopes import scopes_disabled
 from metrics import services as figures
 from metrics.models import CollectionRound, FrameworkItem, Metric
 from partners import services as partners
-from partners.models import Partnership, Role
+from partners.models import Role
 from partners.years import ReportingYear
 
 from . import metrics_data, partners_data, reports_data
@@ -304,7 +304,3 @@ def _open_next_round(hsscp, editor):
         areas=list(hsscp.areas.all()),
         by=editor,
     )
-
-
-def partnership_count():
-    return Partnership.objects.count()

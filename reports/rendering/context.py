@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 
-from metrics.report_charts import PRINT_HEIGHT, for_print, without_title
+from metrics.charts import PRINT_HEIGHT, for_print, without_title
 from partners.years import ReportingYear
 
 from ..models import Report, ReportState, SignOff
