@@ -8,12 +8,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from partners import audit
 from partners.models import Area
 from partners.years import ReportingYear, year_range
 
+from .cells import CellInput, cell_key, stored_cells
 from .formatting import change, direction, format_change, format_value, plain_number
 from .models import (
-    AuditEvent,
     CollectionRound,
     Comparator,
     ComparatorKind,
@@ -23,7 +24,6 @@ from .models import (
     ReturnStatus,
     geography_sort_key,
 )
-from .services import CellInput, cell_key, stored_cells
 
 
 def catalogue(partnership):
@@ -187,19 +187,12 @@ def _section_title(metric):
 
 
 def return_events(ret):
-    return list(
-        AuditEvent.objects.filter(return_record=ret)
-        .select_related("actor", "value", "value__metric", "value__area")
-        .order_by("at", "id")
-    )
+    """The return's own events and those of its figures (kept when a figure is cleared). One query."""
+    return list(audit.about_or_within(ret).select_related("actor").order_by("at", "id"))
 
 
 def value_history(value):
-    return list(
-        AuditEvent.objects.filter(value=value)
-        .select_related("actor", "value__metric", "value__area")
-        .order_by("at", "id")
-    )
+    return list(audit.about(value).select_related("actor").order_by("at", "id"))
 
 
 # --- Approved figures, as reports and the explorer use them ------------------------------
@@ -268,7 +261,9 @@ class FigureSet:
 
     def __init__(self, metrics, areas, values, comparators):
         self.metrics = {m.code: m for m in metrics}
+        self.metrics_by_id = {m.pk: m for m in metrics}
         self.areas = {a.ons_code: a for a in areas}
+        self.areas_by_id = {a.pk: a for a in areas}
         self._values = values  # (metric_id, area_id|0, year_start) -> MetricValue
         self._comparators = comparators  # (metric_id, year_start) -> {geography: value}
 
@@ -295,6 +290,38 @@ class FigureSet:
             return None
         return self._figure(metric, area, ReportingYear.parse(year))
 
+    def get_by_id(self, metric_id, area_id, year):
+        """The approved figure by metric and area identity (reports store ids, never codes)."""
+        metric = self.metrics_by_id.get(metric_id)
+        if metric is None:
+            return None
+        area = self.areas_by_id.get(area_id) if area_id else None
+        if area_id and area is None:
+            return None
+        return self._figure(metric, area, ReportingYear.parse(year))
+
+    def series(self, metric_id, years, area_ids=None) -> "MetricSeries | None":
+        """One metric over the given years from the figures already read (no query).
+
+        `area_ids` None means every area for a per-area metric; comparators come along.
+        """
+        metric = self.metrics_by_id.get(metric_id)
+        if metric is None:
+            return None
+        years = sorted(ReportingYear.parse(y) for y in years)
+        if metric.is_per_area:
+            areas = sorted(self.areas_by_id.values(), key=lambda a: a.name)
+            if area_ids is not None:
+                areas = [a for a in areas if a.pk in set(area_ids)]
+        else:
+            areas = [None]
+        by_area = [(area, [SeriesPoint(y, self._figure(metric, area, y)) for y in years]) for area in areas]
+        comparators = defaultdict(lambda: [None] * len(years))
+        for index, year in enumerate(years):
+            for geography, value in self._comparators.get((metric.pk, year.start), {}).items():
+                comparators[geography][index] = value
+        return MetricSeries(metric, years, by_area, dict(comparators))
+
     def comparator(self, metric_code, geography, year):
         metric = self.metrics.get(metric_code)
         if metric is None:
@@ -302,10 +329,11 @@ class FigureSet:
         return self._comparators.get((metric.pk, ReportingYear.parse(year).start), {}).get(geography)
 
 
-def approved_figures(partnership, years, metric_codes=None) -> FigureSet:
+def approved_figures(partnership, years, metric_codes=None, metric_ids=None) -> FigureSet:
     """Approved values for the given years and the year before each, with comparators.
 
-    Four queries whatever the number of metrics, areas or years.
+    Four queries whatever the number of metrics, areas or years. Narrow by `metric_codes`
+    or by `metric_ids` (reports refer to metrics by identity).
     """
     wanted = {ReportingYear.parse(y) for y in years}
     wanted |= {y.previous() for y in wanted}
@@ -313,6 +341,8 @@ def approved_figures(partnership, years, metric_codes=None) -> FigureSet:
     metrics = Metric.objects.filter(partnership=partnership).select_related("part_of", "agency")
     if metric_codes is not None:
         metrics = metrics.filter(code__in=list(metric_codes))
+    if metric_ids is not None:
+        metrics = metrics.filter(pk__in=list(metric_ids))
     metrics = list(metrics)
     areas = list(Area.objects.filter(partnership=partnership))
     values = {

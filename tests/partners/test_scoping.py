@@ -20,7 +20,14 @@ SCOPED = [
     "metrics.Return",
     "metrics.MetricValue",
     "metrics.Comparator",
-    "metrics.AuditEvent",
+    "partners.AuditEvent",
+    "reports.Report",
+    "reports.Section",
+    "reports.Revision",
+    "reports.SignOff",
+    "reports.Comment",
+    "reports.RequirementTag",
+    "reports.SectionPresence",
 ]
 
 
