@@ -11,10 +11,6 @@ from partners.access import Capability, access_from, partnership_roles_for, part
 from partners.models import Partnership
 
 
-def home(request):
-    return render(request, "home.html", {"partnerships": Partnership.objects.all()})
-
-
 @login_required
 def dashboard(request):
     """What each role can do, per partnership; agency submitters see their returns straight away."""

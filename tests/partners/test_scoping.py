@@ -28,6 +28,9 @@ SCOPED = [
     "reports.Comment",
     "reports.RequirementTag",
     "reports.SectionPresence",
+    "reports.Publication",
+    "reports.Artefact",
+    "reports.Sending",
 ]
 
 
