@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks",
     "django_tasks_db",
+    "django_prose_editor",
     "partnership_portal",
     "partners",
     "metrics",
@@ -171,6 +172,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs each layout step and kaleido's browser its housekeeping at INFO.
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("weasyprint.progress", "fontTools", "choreographer", "kaleido")
+    },
 }
 
 # Published reports (issue 14): immutable artefacts, served only through the public views (so a

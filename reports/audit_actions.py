@@ -36,6 +36,12 @@ ACTIONS = {
         "Section saved after a conflict",
         lambda e: f"Section {e.subject_label} saved as revision {_d(e, 'revision')} after merging with another edit",
     ),
+    "reports.section.conflict": (
+        "Save refused by a conflict",
+        lambda e: (
+            f"Section {e.subject_label}: a save that came second was kept as revision {_d(e, 'revision')} for merging"
+        ),
+    ),
     "reports.section.updated": (
         "Section details changed",
         lambda e: f"Section {e.subject_label}: {_codes(_d(e, 'changed', []))} changed",

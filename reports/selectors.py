@@ -55,6 +55,7 @@ class ChartView:
     description: str  # text alternative written from the data
     header: list
     rows: list  # [[label, cell, cell…]]
+    metric: object = None  # the metric charted (its supplier is the chart's source)
 
 
 @dataclass
@@ -161,6 +162,7 @@ class FigureResolver:
                     description=metric_charts.describe_series(series),
                     header=header,
                     rows=rows,
+                    metric=series.metric,
                 )
             )
         return views
@@ -547,3 +549,28 @@ def metric_choices(partnership):
     metrics = [(m.pk, f"{m.name} ({m.get_level_display().lower()})") for m in catalogue(partnership)]
     areas = [(a.pk, a.name) for a in partner_selectors.areas_of(partnership)]
     return metrics, areas
+
+
+def all_requirements():
+    return list(Requirement.objects.order_by("edition", "position"))
+
+
+def editors_of(partnership):
+    """(user id, name) of the people who may own a section: the business unit and approvers."""
+    from partners.models import PartnershipRole, Role
+
+    rows = (
+        PartnershipRole.objects.filter(partnership=partnership, role__in=[Role.EDITOR, Role.APPROVER])
+        .select_related("user")
+        .order_by("user__username")
+    )
+    seen = {}
+    for row in rows:
+        seen[row.user_id] = row.user.get_full_name() or row.user.username
+    return list(seen.items())
+
+
+def resolve_one(partnership, ref, report_year) -> ResolvedFigure:
+    figure_set = approved_figures(partnership, [ref.year_for(report_year)], metric_ids=[ref.metric])
+    resolver = FigureResolver(report_year=report_year, figure_set=figure_set, funding_years=[], posts=[], groups=[])
+    return resolver.resolve(ref)

@@ -8,7 +8,7 @@ from .coverage import set_requirement_tags
 from .errors import ReportError, SectionConflict
 from .presence import mark_open, others_here
 from .reports import StartedReport, create_report, start_from_last_year
-from .revisions import restore_revision
+from .revisions import keep_refused_save, restore_revision
 from .sections import add_section, delete_section, move_section, save_section, update_section
 from .workflow import return_to_draft, sign_off, submit_for_review
 
@@ -21,6 +21,7 @@ __all__ = [
     "create_report",
     "delete_section",
     "mark_open",
+    "keep_refused_save",
     "move_section",
     "others_here",
     "resolve_comment",

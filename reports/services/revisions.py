@@ -3,6 +3,9 @@
 from django.db import transaction
 from django.db.models import Max
 
+from partners import audit
+
+from ..blocks import normalise_body
 from ..models import Revision, Section
 
 
@@ -82,3 +85,27 @@ def restore_revision(revision, *, by, expected_version=None):
         action="reports.revision.restored",
         restored=revision.number,
     )
+
+
+def keep_refused_save(section, *, body, by) -> Revision:
+    """A save refused by a conflict is kept as a revision (not the section's latest), so nothing is lost."""
+    last = Revision.objects.filter(section=section).aggregate(n=Max("number"))["n"] or 0
+    snapshot = {**section_snapshot(section), "body": normalise_body(body)}
+    kept = Revision.objects.create(
+        partnership=section.partnership,
+        report=section.report,
+        section=section,
+        number=last + 1,
+        snapshot=snapshot,
+        created_by=by,
+        note="Not applied: saved while someone else's save came first (kept for merging)",
+    )
+    audit.record(
+        "reports.section.conflict",
+        partnership=section.partnership,
+        by=by,
+        subject=section,
+        within=section.report,
+        revision=kept.number,
+    )
+    return kept

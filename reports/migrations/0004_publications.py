@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('partners', '0002_audit_event'),
-        ('reports', '0002_requirements'),
+        ('reports', '0003_renderings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
