@@ -33,6 +33,18 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(scope="session")
+def _chart_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("chart-cache")
+
+
+@pytest.fixture(autouse=True)
+def _files_in_temporary_folders(settings, tmp_path, _chart_cache):
+    # Uploaded and rendered files never land in var/; chart SVGs are shared by the whole run.
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.RENDER_CHART_CACHE = _chart_cache
+
+
 @pytest.fixture(autouse=True)
 def _tasks_fail_loudly():
     """The immediate task backend records a task's exception and carries on; a test must not."""

@@ -13,7 +13,9 @@ import hashlib
 import json
 import logging
 import os
+import queue
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,12 +140,19 @@ class ChartExporter:
         return results
 
     def _run_browser(self, missing, exported):
-        """One browser session for the whole batch; `exported(chart, digest, svg)` after each chart."""
+        """One browser session for the whole batch; `exported(chart, digest, svg)` after each chart.
+
+        The browser's event loop runs in a thread of its own and hands each SVG back through a
+        queue, so `exported` (which may write progress to the database) runs in the caller's thread.
+        """
         path = browser_path()
         if not Path(path).exists():
             raise FileNotFoundError(f"no browser at {path} (install Debian's chromium)")
         os.environ.setdefault("BROWSER_PATH", path)
         import kaleido  # imported here: loading it costs time the HTML renders never need
+
+        handed_over: queue.Queue = queue.Queue()
+        finished = object()
 
         async def run():
             async with kaleido.Kaleido(
@@ -153,7 +162,22 @@ class ChartExporter:
                     image = await browser.calc_fig(
                         chart.spec, opts={"format": "svg", "width": EXPORT_WIDTH, "height": chart.height}
                     )
-                    exported(chart, digest, image.decode("utf-8"))
+                    handed_over.put((chart, digest, image.decode("utf-8")))
 
-        # A fresh event loop: the caller may be a management command, a task or a test.
-        asyncio.run(run())
+        def worker():
+            try:
+                asyncio.run(run())
+                handed_over.put(finished)
+            except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
+                handed_over.put(error)
+
+        thread = threading.Thread(target=worker, name="chart-export", daemon=True)
+        thread.start()
+        while True:
+            item = handed_over.get()
+            if item is finished:
+                break
+            if isinstance(item, BaseException):
+                raise item
+            exported(*item)
+        thread.join()

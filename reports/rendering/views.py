@@ -22,8 +22,8 @@ def _report(request, year):
     return report_for(request.partnership.slug, year)
 
 
-@require_GET
 @partnership_view(VIEW)
+@require_GET
 def report_html(request, year):
     """The whole report as the public will read it (drafts say they are drafts)."""
     document = build_render_document(_report(request, year))
@@ -48,8 +48,8 @@ def outputs(request, year):
     )
 
 
-@require_GET
 @partnership_view(VIEW)
+@require_GET
 def rendering_status(request, year, pk):
     report = _report(request, year)
     rendering = get_object_or_404(Rendering, report=report, pk=pk)
@@ -70,8 +70,8 @@ def _file_url(request, rendering):
     return reverse("rendering:pdf", args=[request.partnership.slug, rendering.report.year, rendering.pk])
 
 
-@require_GET
 @partnership_view(VIEW)
+@require_GET
 def rendering_pdf(request, year, pk):
     report = _report(request, year)
     rendering = get_object_or_404(Rendering, report=report, pk=pk, state=RenderState.DONE)
@@ -81,8 +81,8 @@ def rendering_pdf(request, year, pk):
     return FileResponse(rendering.file.open("rb"), content_type="application/pdf", filename=name)
 
 
-@require_GET
 @partnership_view(VIEW)
+@require_GET
 def section_preview(request, year, section_pk, fmt):
     """One section through the whole pipeline: what it will look like in the report."""
     report = _report(request, year)
