@@ -6,8 +6,9 @@ Every view goes through `public_view` and reads only through `reports.public.sel
 from functools import wraps
 
 from django.core.files.storage import storages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from reports.publishing.models import ArtefactKind
@@ -16,7 +17,7 @@ from . import selectors
 from .access import public_view
 from .downloads import count_download
 from .serving import StoredFile, serve_stored
-from .stored_html import report_body
+from .stored_html import compose
 
 CURRENT_FILE_CACHE = "public, max-age=300"  # /2024-25.pdf may become a correction; revalidated by ETag
 # A numbered version's files never change. Cached for a day, not a year: a withdrawal (which
@@ -89,23 +90,32 @@ def archive(request, partnership):
 @public_view
 @gone_on_withdrawal
 def report(request, partnership, year, version=None):
+    """The stored HTML document as published, with the publication bar; never re-rendered."""
     shown = selectors.year_version(partnership, year, version)
     publication = shown.publication
     html = shown.files.get(ArtefactKind.HTML)
+    if html is None:  # a predecessor board's report kept as a PDF only
+        raise Http404("This report is published as a PDF only")
+    meta = _meta(
+        request,
+        publication.title,
+        publication.summary or f"The annual report of {publication.publisher_name} for {publication.year}.",
+        robots="" if shown.is_current else "noindex",
+    )
     context = {
         "partnership": partnership,
         "shown": shown,
         "publication": publication,
-        "body": report_body(storages["artefacts"], html.name) if html else "",
-        "meta": _meta(
-            request,
-            publication.title,
-            publication.summary or f"The annual report of {publication.publisher_name} for {publication.year}.",
-            og_type="article",
-            robots="" if shown.is_current else "noindex",
-        ),
+        "meta": meta,
+        "canonical": request.build_absolute_uri(reverse("public:report", args=[partnership.slug, publication.year])),
     }
-    return render(request, "public/report.html", context)
+    page = compose(
+        storages["artefacts"],
+        html.name,
+        head=render_to_string("public/_report_head.html", context, request=request),
+        bar=render_to_string("public/_report_bar.html", context, request=request),
+    )
+    return HttpResponse(page)
 
 
 def _file_view(kind):

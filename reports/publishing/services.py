@@ -116,9 +116,9 @@ def run_publication(publication_id):
         _progress(publication, 5, "Gathering figures")
         figures = cited_figures(report)
 
-        def progress(stage, done=None, total=None):
-            text = f"{stage} {done} of {total}" if total else str(stage)
-            _progress(publication, 20 if total is None else 20 + int(60 * (done or 0) / max(total, 1)), text)
+        def progress(text, done=None, total=None):
+            share = (done or 0) / total if total else 1
+            _progress(publication, 20 + int(60 * share), text)
 
         rendered = render_for_publication(report, progress=progress)
         _progress(publication, 85, "Storing the files")

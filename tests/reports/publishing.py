@@ -28,8 +28,13 @@ class FakeRenderer:
 
     def __call__(self, report, *, progress):
         self.calls += 1
-        progress("Layout")
-        html = f"<!doctype html><html><head><title>{report.title}</title></head><body><h1>{report.title}</h1><p>Render {self.calls}: referrals 1,432.</p></body></html>"
+        progress("Layout", None, None)
+        html = (
+            f'<!doctype html><html lang="en-GB"><head><title>{report.title}</title>'
+            '<meta name="description" content="The annual report."></head>'
+            f'<body><header class="report-masthead"><h1>{report.title}</h1></header>'
+            f"<main><p>Render {self.calls}: referrals 1,432.</p></main></body></html>"
+        )
         return RenderedReport(html=html.encode(), pdf=PDF + f"% render {self.calls}\n".encode(), page_count=12)
 
 

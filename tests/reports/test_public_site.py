@@ -49,6 +49,7 @@ def test_the_report_page_shows_the_stored_html_with_title_description_and_open_g
     page = response.content.decode()
     assert response.status_code == 200
     assert "Render 1: referrals 1,432." in page  # the stored artefact, not a new render
+    assert page.index("</header>") < page.index("About this publication") < page.index("<main>")
     assert "<title>Annual report 2024-25</title>" in page
     assert '<meta property="og:title" content="Annual report 2024-25">' in page
     assert (

@@ -122,12 +122,21 @@ def test_a_failed_render_publishes_nothing_and_says_why(
     assert report.state == ReportState.APPROVED  # it may be published again
 
 
-def test_without_the_renderer_of_issue_13_publishing_fails_with_a_message(
+def test_the_real_renderer_publishes_the_signed_off_report_as_web_html_and_pdf(
     world, report, artefacts, django_capture_on_commit_callbacks
 ):
+    import io
+
+    from pypdf import PdfReader
+
     publication = publish(world, report, django_capture_on_commit_callbacks)
-    assert publication.status == PublicationStatus.FAILED
-    assert "renderer" in publication.failure
+    assert publication.status == PublicationStatus.PUBLISHED, publication.failure
+    files = _files(publication)
+    pdf = _read(files[ArtefactKind.PDF])
+    assert pdf.startswith(b"%PDF-") and publication.page_count == len(PdfReader(io.BytesIO(pdf)).pages) >= 1
+    html = _read(files[ArtefactKind.HTML]).decode()
+    assert "Annual report 2024-25" in html and "1,432" in html and "not for publication" not in html
+    assert publication.progress == 100
 
 
 def test_a_correction_is_a_new_version_with_a_note_and_the_old_one_stays(
