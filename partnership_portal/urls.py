@@ -25,6 +25,7 @@ urlpatterns = [
     path("p/<slug:partnership_slug>/figures/", include("metrics.urls")),
     path("p/<slug:partnership_slug>/reports/", include("reports.rendering.urls")),
     path("p/<slug:partnership_slug>/reports/", include("reports.urls")),
+    path("p/<slug:partnership_slug>/reports/", include("reports.publishing.urls")),
 ]
 
 if settings.DEBUG:

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import ScopedManager
 
 from partners.fields import ReportingYearField
@@ -190,3 +191,7 @@ class Sending(models.Model):
     @property
     def is_sent(self):
         return self.sent_on is not None
+
+    @property
+    def is_overdue(self):
+        return not self.is_sent and self.due_on < timezone.localdate()
