@@ -208,3 +208,5 @@ elif ARTEFACT_STORAGE == "s3":
     }
 else:
     raise ImproperlyConfigured(f"ARTEFACT_STORAGE must be local or s3; got {ARTEFACT_STORAGE!r}.")
+# Seconds a web worker reuses what it read about a published year (reports/public/microcache.py).
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 2)

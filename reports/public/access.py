@@ -10,12 +10,15 @@ withdrawn and superseded versions.
 
 from functools import wraps
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django_scopes import scope, scopes_disabled
 
 from partners.models import Partnership
+
+from .microcache import remember
 
 PAGE_MAX_AGE = 300  # a correction reaches every reader of a current-version URL within 5 minutes
 
@@ -28,7 +31,11 @@ def public_view(view):
             with scopes_disabled():  # pages across partnerships (home, sitemap) read published rows only
                 response = view(request, *args, **kwargs)
         else:
-            partnership = get_object_or_404(Partnership, slug=partnership_slug)
+            partnership = remember(
+                ("partnership", partnership_slug),
+                lambda: get_object_or_404(Partnership, slug=partnership_slug),
+                keep=(Http404,),
+            )
             with scope(partnership=partnership):
                 response = view(request, partnership, *args, **kwargs)
         if not response.has_header("Cache-Control"):

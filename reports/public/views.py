@@ -16,6 +16,7 @@ from reports.publishing.models import ArtefactKind
 from . import selectors
 from .access import public_view
 from .downloads import count_download
+from .microcache import remember
 from .serving import StoredFile, serve_stored
 from .stored_html import compose
 
@@ -91,6 +92,12 @@ def archive(request, partnership):
 @gone_on_withdrawal
 def report(request, partnership, year, version=None):
     """The stored HTML document as published, with the publication bar; never re-rendered."""
+    key = ("page", partnership.pk, str(year), version, request.get_host(), request.scheme)
+    page = remember(key, lambda: _report_page(request, partnership, year, version), keep=(Http404, selectors.Gone))
+    return HttpResponse(page)
+
+
+def _report_page(request, partnership, year, version):
     shown = selectors.year_version(partnership, year, version)
     publication = shown.publication
     html = shown.files.get(ArtefactKind.HTML)
@@ -115,14 +122,18 @@ def report(request, partnership, year, version=None):
         head=render_to_string("public/_report_head.html", context, request=request),
         bar=render_to_string("public/_report_bar.html", context, request=request),
     )
-    return HttpResponse(page)
+    return page
 
 
 def _file_view(kind):
     @public_view
     @gone_on_withdrawal
     def view(request, partnership, year, version=None):
-        publication, artefact, is_current = selectors.year_artefact(partnership, year, kind, version)
+        publication, artefact, _ = remember(
+            ("file", partnership.pk, str(year), kind, version),
+            lambda: selectors.year_artefact(partnership, year, kind, version),
+            keep=(Http404, selectors.Gone),
+        )
         stored = StoredFile(
             name=artefact.name,
             content_type=artefact.content_type,

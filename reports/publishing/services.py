@@ -37,11 +37,12 @@ def _locked(report):
 
 
 @transaction.atomic
-def request_publication(report, *, by, change_note="") -> Publication:
+def request_publication(report, *, by, change_note="", background=True) -> Publication:
     """Queue the publication of the signed-off report (the first version, or a correction).
 
     The caller has checked the approver's capability; this checks the report: signed off, every
     figure reference resolved, nothing already being published, and a note for a correction.
+    With `background=False` nothing is queued: the caller runs `run_publication` itself (the demo).
     """
     report = _locked(report)
     if report.state != ReportState.APPROVED:
@@ -91,9 +92,10 @@ def request_publication(report, *, by, change_note="") -> Publication:
         version=version,
         change_note=change_note,
     )
-    from .tasks import publish_report
+    if background:
+        from .tasks import publish_report
 
-    transaction.on_commit(lambda: publish_report.enqueue(publication.pk))
+        transaction.on_commit(lambda: publish_report.enqueue(publication.pk))
     return publication
 
 

@@ -19,4 +19,7 @@ def artefacts(settings, tmp_path):
         "artefacts": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
     }
     settings.DOWNLOAD_COUNT_FLUSH_SECONDS = 0
+    settings.PUBLIC_CACHE_SECONDS = (
+        0  # each test reads what it just changed; tests/reports/test_microcache.py covers the cache
+    )
     return tmp_path
