@@ -120,7 +120,7 @@ def main():
     server = None
     try:
         manage(env, "migrate", "--noinput", "-v", "0")
-        manage(env, "load_demo", "--force")
+        manage(env, "load_demo", "--force", "--publish")
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(

@@ -14,17 +14,19 @@ class Command(BaseCommand):
             "--force", action="store_true", help="Create the demo users even with DEBUG off (never in production)."
         )
         parser.add_argument(
-            "--no-publish", action="store_true", help="Leave the demo reports unpublished (publishing renders PDFs)."
+            "--publish",
+            action="store_true",
+            help="Also sign off and publish HSSCP's 2021-22 and 2024-25 reports (renders their PDFs: slow).",
         )
 
-    def handle(self, *args, force=False, no_publish=False, **options):
+    def handle(self, *args, force=False, publish=False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "Refusing to create demo users with known passwords while DEBUG is off. "
                 "Use --force only on a machine that is not public."
             )
         users = loader.load()
-        if not no_publish:
+        if publish:
             with scopes_disabled():
                 hsscp = Partnership.objects.get(slug="hsscp")
             years = publications.publish(hsscp, editor=users["editor"], approver=users["approver"], stdout=self.stdout)
