@@ -13,7 +13,7 @@ from partners.models import Area
 from partners.years import ReportingYear, year_range
 
 from .cells import CellInput, cell_key, stored_cells
-from .formatting import change, direction, format_change, format_value
+from .formatting import change, direction, format_change, format_value, is_suppressed
 from .models import (
     CollectionRound,
     Comparator,
@@ -239,6 +239,15 @@ class Figure:
             public=public,
         )
 
+    def suppressed(self, *, public):
+        return is_suppressed(self.value, suppress_small=self.metric.suppress_small, public=public)
+
+    def change_for(self, *, public):
+        """The change on the year before as text, or "" when either year is suppressed (it would tell the number)."""
+        if self.suppressed(public=public) or (self.previous is not None and self.previous.suppressed(public=public)):
+            return ""
+        return self.change_text
+
     @property
     def change(self):
         return change(self.value, self.previous.value if self.previous else None)
@@ -332,13 +341,13 @@ class FigureSet:
 def approved_figures(partnership, years, metric_codes=None, metric_ids=None) -> FigureSet:
     """Approved values for the given years and the year before each, with comparators.
 
-    Four queries whatever the number of metrics, areas or years. Narrow by `metric_codes`
-    or by `metric_ids` (reports refer to metrics by identity).
+    Four queries whatever the number of metrics, areas or years, labels included (a test pins it).
+    Narrow by `metric_codes` or by `metric_ids` (reports refer to metrics by identity).
     """
     wanted = {ReportingYear.parse(y) for y in years}
     wanted |= {y.previous() for y in wanted}
     year_strings = sorted(str(y) for y in wanted)
-    metrics = Metric.objects.filter(partnership=partnership).select_related("part_of", "agency")
+    metrics = Metric.objects.filter(partnership=partnership).select_related("part_of", "agency", "framework_item")
     if metric_codes is not None:
         metrics = metrics.filter(code__in=list(metric_codes))
     if metric_ids is not None:
@@ -475,8 +484,10 @@ class SeriesTable:
     rows: list
 
 
-def series_tables(series: MetricSeries) -> list[SeriesTable]:
-    """The explorer's table per area: value, change on the previous year, comparators. No queries."""
+def series_tables(series: MetricSeries, *, public=False) -> list[SeriesTable]:
+    """The explorer's table per area: value, change on the previous year, comparators. No queries.
+
+    `public`: as people outside the business unit see it (small numbers suppressed)."""
     metric = series.metric
     codes = sorted(
         (code for code, values in series.comparators.items() if any(v is not None for v in values)),
@@ -493,7 +504,7 @@ def series_tables(series: MetricSeries) -> list[SeriesTable]:
         rows = []
         for i, point in enumerate(points):
             figure = point.figure
-            delta = figure.change if figure else None
+            delta = figure.change if figure is not None and figure.change_for(public=public) else None
             movement = ""
             if delta is not None:
                 movement = "up" if delta[0] > 0 else ("down" if delta[0] < 0 else "same")
@@ -501,9 +512,9 @@ def series_tables(series: MetricSeries) -> list[SeriesTable]:
                 SeriesRow(
                     year=point.year,
                     figure=figure,
-                    value=figure.formatted() if figure else "–",
-                    change=(figure.change_text if figure else "") or "–",
-                    direction=figure.direction if figure else "",
+                    value=figure.formatted(public=public) if figure else "–",
+                    change=(figure.change_for(public=public) if figure else "") or "–",
+                    direction=figure.direction if delta is not None else "",
                     movement=movement,
                     comparators=[comparator_text(series.comparators[code][i]) for code, _ in geographies],
                     notes=[text for text in (figure.note, figure.qualifier) if text] if figure else [],
@@ -568,16 +579,84 @@ def export_options(partnership) -> ExportOptions:
 
 
 @dataclass
+class PlannedReturn:
+    agency: object
+    metrics: list
+    areas: list  # the areas its per-area metrics are asked for
+    for_own_area: bool = False  # a council asked for its own area: its return covers exactly these
+
+    @property
+    def figure_count(self):
+        return sum(len(self.areas) if m.is_per_area else 1 for m in self.metrics)
+
+
+@dataclass
 class CollectionPlan:
-    by_agency: dict  # agency -> [metric], from each metric's responsible agency; filter by year
-    unassigned: list  # metrics without a responsible agency: not collected through returns
+    """Who a round asks for what, before anything is created (the open-round preview).
+
+    The rule: a metric goes to the agency the catalogue names as its supplier, for every area;
+    a per-area metric that names none goes to each area's own council, for that area. Area
+    profile figures (population and the like) come from published statistics and whole-partnership
+    figures with no supplier are the business unit's own: neither is asked of an agency.
+    """
+
+    returns: list  # PlannedReturn, by agency name
+    published: list  # profile metrics: the business unit imports them
+    business_unit: list  # whole-partnership metrics naming no supplier: the business unit enters them
+    without_council: dict  # area -> [metric]: no supplier until the area's council is chosen
+
+    @property
+    def refused(self):
+        return bool(self.without_council)
+
+    def assignments(self):
+        """For services.open_round: a council's exact (metrics, areas); a named supplier's metrics,
+        added to its return for every area (so extending a round never moves a figure silently)."""
+        return {
+            planned.agency: (planned.metrics, planned.areas) if planned.for_own_area else planned.metrics
+            for planned in self.returns
+        }
 
 
-def collection_plan(partnership) -> CollectionPlan:
-    by_agency, unassigned = {}, []
-    for metric in catalogue(partnership):  # retired metrics too: a round may be for a past year
-        if metric.agency is None:
-            unassigned.append(metric)
+def collection_plan(partnership, year, areas, councils=None) -> CollectionPlan:
+    """The plan for `year` over `areas`; `councils` ({area pk: agency}) overrides areas' own. Two queries."""
+    councils = councils or {}
+    metrics = [m for m in catalogue(partnership) if m.is_collected_in(year)]
+    areas = sorted(areas, key=lambda area: area.name)
+    council_of = {area.pk: councils.get(area.pk) or area.council for area in areas}
+    wanted = {}  # agency -> (metrics, area pks)
+    councils_asked = set()
+    published, business_unit, without_council = [], [], {}
+
+    def ask(agency, metric, area_ids):
+        asked_metrics, asked_areas = wanted.setdefault(agency, ([], set()))
+        if metric not in asked_metrics:
+            asked_metrics.append(metric)
+        asked_areas.update(area_ids)
+
+    for metric in sorted(metrics, key=lambda m: (m.position, m.code)):
+        if metric.agency is not None:
+            ask(metric.agency, metric, [area.pk for area in areas] if metric.is_per_area else [])
+        elif metric.group == "profile":
+            published.append(metric)
+        elif not metric.is_per_area:
+            business_unit.append(metric)
         else:
-            by_agency.setdefault(metric.agency, []).append(metric)
-    return CollectionPlan(by_agency, unassigned)
+            for area in areas:
+                council = council_of[area.pk]
+                if council is None:
+                    without_council.setdefault(area, []).append(metric)
+                else:
+                    ask(council, metric, [area.pk])
+                    councils_asked.add(council)
+    by_pk = {area.pk: area for area in areas}
+    returns = [
+        PlannedReturn(
+            agency,
+            asked_metrics,
+            [by_pk[pk] for pk in sorted(asked_areas, key=lambda pk: by_pk[pk].name)] or areas,
+            for_own_area=agency in councils_asked,
+        )
+        for agency, (asked_metrics, asked_areas) in sorted(wanted.items(), key=lambda item: item[0].name)
+    ]
+    return CollectionPlan(returns, published, business_unit, without_council)

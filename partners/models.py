@@ -67,6 +67,15 @@ class Area(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="areas")
     name = models.CharField(max_length=120)
     ons_code = models.CharField("ONS code", max_length=9, validators=[ons_code])
+    council = models.ForeignKey(
+        "Agency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="council_of",
+        limit_choices_to={"kind": "council"},
+        help_text="The area's own council: it is asked for the area's figures that name no other supplier.",
+    )
 
     objects = ScopedManager(partnership="partnership")
 
@@ -243,10 +252,6 @@ class Group(models.Model):
                 raise ValidationError({"reports_to": "Groups cannot report to each other in a circle."})
             seen.add(current.pk)
             current = current.reports_to
-
-    @property
-    def is_shared(self):
-        return self.shared_with.exists()
 
 
 class FundingYear(models.Model):

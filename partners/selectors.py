@@ -6,12 +6,12 @@ Run inside the partnership's scope (views get it from `partnership_view`).
 from django.db.models import Prefetch, Q
 from django_scopes import scopes_disabled
 
-from .models import AgencyMembership, Area, FundingLine, FundingYear, Group, Person, Post
+from .models import Agency, AgencyKind, AgencyMembership, Area, FundingLine, FundingYear, Group, Person, Post
 from .years import ReportingYear
 
 
 def areas_of(partnership):
-    return list(Area.objects.filter(partnership=partnership))
+    return list(Area.objects.filter(partnership=partnership).select_related("council"))
 
 
 def memberships_of(partnership, year: ReportingYear | None = None):
@@ -42,3 +42,8 @@ def groups_for(partnership):
 def funding_years(partnership):
     lines = FundingLine.objects.select_related("agency")
     return list(FundingYear.objects.filter(partnership=partnership).prefetch_related(Prefetch("lines", queryset=lines)))
+
+
+def councils():
+    """Every current council in the shared register, for choosing an area's council."""
+    return Agency.objects.filter(kind=AgencyKind.COUNCIL, ended_on__isnull=True).order_by("name")

@@ -188,15 +188,22 @@ class FigureResolver:
             for area, year in cols:
                 ref = FigureRef(metric=metric.pk, area=area.pk if area else None, period="fixed", year=str(year))
                 resolved = self.resolve(ref)
-                label = f"{area.name if area else 'Whole partnership'} {year}: "
-                cells.append((label if not metric.is_per_area else "") + resolved.text)
+                place = area.name if area else "Whole partnership"
+                cells.append(resolved.text if metric.is_per_area else f"{place} {year}: {resolved.text}")
                 if year == years[-1] and resolved.figure is not None:
-                    changes.append(resolved.change_text or "–")
-                    directions.append(resolved.direction or "–")
+                    prefix = f"{place}: " if metric.is_per_area and len(areas) > 1 else ""
+                    changes.append(prefix + (resolved.change_text or f"no figure for {year.previous()}"))
+                    if resolved.direction:
+                        directions.append(prefix + resolved.direction)
             while len(cells) < len(columns):
                 cells.append("")
             rows.append(
-                {"label": metric.name, "cells": cells, "change": "; ".join(changes), "direction": "; ".join(directions)}
+                {
+                    "label": metric.name,
+                    "cells": cells,
+                    "change": "; ".join(changes),
+                    "direction": "; ".join(directions) or "–",
+                }
             )
         return FiguresTable(header, rows)
 

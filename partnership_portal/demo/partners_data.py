@@ -36,8 +36,8 @@ PARTNERSHIPS = [
             "arrangements began in April 2019 and were republished in December 2024."
         ),
         "areas": [
-            {"name": "Hartlepool", "ons_code": "E06000001"},
-            {"name": "Stockton-on-Tees", "ons_code": "E06000004"},
+            {"name": "Hartlepool", "ons_code": "E06000001", "council": "hartlepool-bc"},
+            {"name": "Stockton-on-Tees", "ons_code": "E06000004", "council": "stockton-bc"},
         ],
     },
     {
@@ -58,8 +58,8 @@ PARTNERSHIPS = [
             "several Tees-wide sub-groups jointly with its neighbour, HSSCP."
         ),
         "areas": [
-            {"name": "Middlesbrough", "ons_code": "E06000002"},
-            {"name": "Redcar and Cleveland", "ons_code": "E06000003"},
+            {"name": "Middlesbrough", "ons_code": "E06000002", "council": "middlesbrough-council"},
+            {"name": "Redcar and Cleveland", "ons_code": "E06000003", "council": "redcar-cleveland-bc"},
         ],
     },
 ]
