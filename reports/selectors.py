@@ -130,10 +130,11 @@ class FigureResolver:
                 series.comparators = {}
             elif value.get("kind") == "england":
                 series.comparators = {k: v for k, v in series.comparators.items() if k == "E92000001"}
+            # Readers outside the business unit: suppressed values are not drawn (the table says "fewer than 5").
             spec = (
                 _area_bar_spec(series, self.public)
                 if value.get("kind") == "areas"
-                else metric_charts.metric_trend_figure(series)
+                else metric_charts.metric_trend_figure(series, public=self.public)
             )
             header = ["", *[str(y) for y in series.years]]
             rows = [
@@ -159,7 +160,7 @@ class FigureResolver:
                     id=f"m{metric_id}-{index}",
                     title=metric_charts.trend_title(series),
                     spec=spec,
-                    description=metric_charts.describe_series(series),
+                    description=metric_charts.describe_series(series, public=self.public),
                     header=header,
                     rows=rows,
                     metric=series.metric,
@@ -232,7 +233,8 @@ def _area_bar_spec(series, public):
     for area, points in series.by_area:
         figure = points[-1].figure if points else None
         names.append(metric_charts.area_label(area))
-        values.append(float(figure.value) if figure and figure.value is not None else None)
+        drawn = figure is not None and figure.value is not None and not figure.suppressed(public=public)
+        values.append(float(figure.value) if drawn else None)
         texts.append(figure.formatted(public=public) if figure else "no figure")
     for code in metric_charts.ordered_geographies(series.comparators):
         value = series.comparators[code][-1]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 
-from metrics.report_charts import PRINT_HEIGHT, for_print
+from metrics.charts import PRINT_HEIGHT, for_print, without_title
 from partners.years import ReportingYear
 
 from ..models import Report, ReportState, SignOff
@@ -59,7 +59,7 @@ def _charts_of(block, numbering, year):
     charts = []
     for view in context.get("charts", []):
         numbering.append(view)
-        spec = view.spec
+        spec = without_title(view.spec)  # the numbered caption is the title
         metrics = [getattr(view, "metric", None)] if getattr(view, "metric", None) else []
         charts.append(
             RenderChart(
@@ -126,6 +126,7 @@ def build_render_document(report, *, section_ids=None, public=True) -> RenderDoc
         sections=sections,
         charts=charts,
         signoffs=[RenderSignoff(sign_off.name, sign_off.post, sign_off.signed_on, sign_off.statement)]
-        if sign_off
+        if sign_off and section_ids is None
         else [],
+        is_preview=section_ids is not None,
     )

@@ -74,6 +74,24 @@ class RenderDocument:
     charts: list = field(default_factory=list)
     tables: int = 0
     signoffs: list = field(default_factory=list)
+    is_preview: bool = False  # some sections only: no cover, contents or sign-off
+
+    @property
+    def full_title(self):
+        """ "Annual report 2024-25": the title, with the year unless the title already has it."""
+        return self.title if self.year in self.title else f"{self.title} {self.year}"
+
+    @property
+    def period(self):
+        start = int(self.year[:4])
+        return f"April {start} to March {start + 1}"
+
+    @property
+    def draft_note(self):
+        if not self.is_draft:
+            return ""
+        state = "" if self.state_label.lower() == "draft" else f" ({self.state_label.lower()})"
+        return f"Draft{state}: not for publication"
 
     @property
     def on_brand_colour(self):

@@ -77,7 +77,8 @@ def export_charts(document, *, progress=_quiet, exporter=None) -> int:
 
 def print_stylesheet(document) -> str:
     """The partnership's colours as CSS custom properties, for WeasyPrint (no style in the HTML)."""
-    return f":root {{ --brand: {document.brand_colour}; --on-brand: {document.on_brand_colour}; }}"
+    # WeasyPrint reads these as a user stylesheet, below the document's own: hence !important.
+    return f"html {{ --brand: {document.brand_colour} !important; --on-brand: {document.on_brand_colour} !important; }}"
 
 
 def render_pdf(document, *, progress=_quiet, exporter=None, timings=None) -> bytes:

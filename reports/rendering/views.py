@@ -5,6 +5,7 @@ never public (publication is its own work)."""
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
 from partners.access import Capability, partnership_view
@@ -36,16 +37,20 @@ def outputs(request, year):
     report = _report(request, year)
     if request.method == "POST":
         rendering = request_pdf(report, by=request.user)
-        return redirect(
-            f"{reverse('rendering:outputs', args=[request.partnership.slug, report.year])}#rendering-{rendering.pk}"
-        )
-    current = latest(report)
-    good = last_good(report)
+        back = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = reverse("rendering:outputs", args=[request.partnership.slug, report.year])
+        return redirect(f"{back}#rendering-{rendering.pk}")
     return render(
         request,
         "reports/render/outputs.html",
-        {"partnership": request.partnership, "report": report, "current": current, "good": good},
+        {"partnership": request.partnership, "report": report, **panel(report)},
     )
+
+
+def panel(report) -> dict:
+    """The context of the "Generate PDF" panel (reports/render/_panel.html): two queries."""
+    return {"current": latest(report), "good": last_good(report)}
 
 
 @partnership_view(VIEW)

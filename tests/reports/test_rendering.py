@@ -122,3 +122,30 @@ def test_stable_svg_renames_plotlys_random_ids_in_order():
     assert chart_export.stable_svg(svg) == (
         '<g id="clip000000xy"></g><g class="trace scatter trace000001" clip-path="url(#clip000000xy)"></g>'
     )
+
+
+def test_a_suppressed_small_number_never_reaches_a_rendered_chart(world):
+    referrals = world.metrics["referrals"]
+    referrals.suppress_small = True
+    referrals.save()
+    approve(world, "referrals", 3, "2023-24")
+    approve(world, "referrals", 1510, "2024-25")
+    report = make_report(world, sections=[("A", [_chart(referrals), _chart(referrals, "areas")])])
+    document = _document(world, report)
+    for chart in document.charts:
+        plotted = [y for trace in chart.spec["data"] for y in trace.get("y", []) if y is not None]
+        hover = " ".join(str(t) for trace in chart.spec["data"] for t in trace.get("text", []))
+        assert 3.0 not in plotted and "was 3" not in chart.alt and " 3 " not in f" {hover} "
+        cells = [cell for row in chart.rows for cell in row]
+        assert "3" not in cells
+    assert "fewer than 5" in render_html(document, target=WEB)
+
+
+def test_a_chart_is_exported_once_and_then_comes_from_the_cache(monkeypatch):
+    spec = {"data": [{"type": "bar", "x": ["Hartlepool", "Stockton-on-Tees"], "y": [173, 282]}], "layout": {}}
+    exporter = chart_export.ChartExporter()
+    first = exporter.export([chart_export.ChartExport("a", spec)])
+    assert first["a"].startswith("<svg") and exporter.exported == 1
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # no browser now: the cache must answer
+    again = exporter.export([chart_export.ChartExport("b", spec)])
+    assert again["b"] == first["a"] and exporter.exported == 0
