@@ -27,6 +27,7 @@ from .test_accessibility import NARROW, Audit
 pytestmark = pytest.mark.e2e
 
 HSSCP = "Hartlepool and Stockton-on-Tees Safeguarding Children Partnership"
+RENDER_TIMEOUT_MS = 180_000
 
 
 @pytest.fixture
@@ -116,7 +117,9 @@ def test_the_approver_corrects_records_the_sending_and_withdraws(published, demo
         sign_off(_Actors(demo), report)
     approver.reload()
     approver.get_by_label(re.compile("What this correction changes")).fill("Funding table now lists every partner.")
-    approver.get_by_role("button", name="Publish the correction as version 2").click()
+    # The test server runs tasks in the request (TASKS_BACKEND=immediate): the answer waits for the render.
+    with approver.expect_navigation(timeout=RENDER_TIMEOUT_MS):
+        approver.get_by_role("button", name="Publish the correction as version 2").click(no_wait_after=True)
     expect(messages(approver)).to_contain_text("Publishing version 2")
     expect(approver.get_by_role("row", name=re.compile(r"^2 Published"))).to_be_visible()
 
