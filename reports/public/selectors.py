@@ -21,8 +21,24 @@ class Gone(Exception):
         self.publication = publication
 
 
+class _Files:
+    """The stored files of `self.shown_publication` by kind (prefetched: no query)."""
+
+    @property
+    def files(self):
+        return {artefact.kind: artefact for artefact in self.shown_publication.artefacts.all()}
+
+    @property
+    def pdf(self):
+        return self.files.get(ArtefactKind.PDF)
+
+    @property
+    def html(self):
+        return self.files.get(ArtefactKind.HTML)
+
+
 @dataclass
-class PublishedVersion:
+class PublishedVersion(_Files):
     publication: Publication
     current: Publication  # the year's newest published version (may be this one)
     versions: list = field(default_factory=list)  # every published version of the year, newest first
@@ -32,12 +48,8 @@ class PublishedVersion:
         return self.publication.pk == self.current.pk
 
     @property
-    def files(self):
-        return {artefact.kind: artefact for artefact in self.publication.artefacts.all()}
-
-    @property
-    def pdf(self):
-        return self.files.get(ArtefactKind.PDF)
+    def shown_publication(self):
+        return self.publication
 
 
 def _published():
@@ -88,22 +100,14 @@ def year_artefact(partnership, year, kind, version=None):
 
 
 @dataclass
-class ArchiveYear:
+class ArchiveYear(_Files):
     year: object
     current: Publication
     earlier: list
 
     @property
-    def files(self):
-        return {artefact.kind: artefact for artefact in self.current.artefacts.all()}
-
-    @property
-    def pdf(self):
-        return self.files.get(ArtefactKind.PDF)
-
-    @property
-    def html(self):
-        return self.files.get(ArtefactKind.HTML)
+    def shown_publication(self):
+        return self.current
 
 
 def archive(partnership) -> list[ArchiveYear]:

@@ -108,6 +108,7 @@ def _report_page(request, partnership, year, version):
         publication.title,
         publication.summary or f"The annual report of {publication.publisher_name} for {publication.year}.",
         robots="" if shown.is_current else "noindex",
+        og_type="article",
     )
     context = {
         "partnership": partnership,
