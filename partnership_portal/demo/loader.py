@@ -16,7 +16,7 @@ from partners import services as partners
 from partners.models import Partnership, Role
 from partners.years import ReportingYear
 
-from . import metrics_data, partners_data
+from . import history_data, metrics_data, partners_data
 
 DEMO_PASSWORD = "portal-demo"
 NEXT_ROUND_YEAR = ReportingYear(2025)
@@ -71,7 +71,8 @@ def load(*, stdout=None):
         agencies = _load_agencies()
         _load_memberships(partnerships, agencies)
         people = _load_people(partnerships, agencies)
-        _load_groups(partnerships, people)
+        groups = _load_groups(partnerships, people)
+        _load_unnamed_posts(partnerships["hsscp"], agencies, groups)
         _load_funding(partnerships, agencies)
         users = _load_users(partnerships["hsscp"], agencies)
         metrics = _load_catalogue(partnerships["hsscp"], agencies)
@@ -82,8 +83,11 @@ def load(*, stdout=None):
 
 def _load_partnerships():
     result = {}
-    for data in partners_data.PARTNERSHIPS:
-        fields = {k: v for k, v in data.items() if k not in {"slug", "areas"}}
+    for data in partners_data.PARTNERSHIPS + history_data.BOARDS:
+        fields = {k: v for k, v in data.items() if k not in {"slug", "areas", "succeeded_by"}}
+        fields["started_on"], fields["ended_on"] = _date(data.get("started_on")), _date(data.get("ended_on"))
+        if data.get("succeeded_by"):
+            fields.update(kind="board", succeeded_by=result[data["succeeded_by"]])
         partnership = partners.ensure_partnership(slug=data["slug"], **fields)
         for area in data["areas"]:
             partners.ensure_area(partnership=partnership, ons_code=area["ons_code"], name=area["name"])
@@ -154,21 +158,43 @@ def _load_groups(partnerships, people):
                 chair=people.get((data.get("chair"), data["partnership"])),
                 reports_to=groups.get(data.get("reports_to")) if attempt else None,
                 shared_with=[partnerships[slug] for slug in data.get("shared_with", [])],
+                **history_data.GROUP_ORDER_AND_YEARS.get(data["key"], {}),
             )
+    return groups
+
+
+def _load_unnamed_posts(hsscp, agencies, groups):
+    for data in history_data.UNNAMED_POSTS:
+        partners.set_post(
+            partnership=hsscp,
+            kind=data["kind"],
+            title=data["title"],
+            agency=agencies.get(data.get("agency")),
+            group=groups.get(data.get("group")),
+            from_year=data["from_year"],
+            to_year=data.get("to_year"),
+            started_on=_date(data.get("started_on")),
+            ended_on=_date(data.get("ended_on")),
+        )
 
 
 def _load_funding(partnerships, agencies):
-    for data in partners_data.FUNDING:
-        lines = [("contribution", agencies[c["agency"]], "", c["amount"]) for c in data["contributions"]]
-        lines += [("other_income", None, i["label"], i["amount"]) for i in data["other_income"]]
-        lines += [("expenditure", None, e["label"], e["amount"]) for e in data["expenditure"]]
-        partners.set_funding_year(
-            partnership=partnerships[data["partnership"]],
-            year=data["year"],
-            lines=lines,
-            reserves_brought_forward=data.get("reserves_brought_forward"),
-            reserves_carried_forward=data.get("reserves_carried_forward"),
-        )
+    data = history_data.FUNDING_2024
+    partners.set_funding_year(
+        partnership=partnerships[data["partnership"]],
+        year=data["year"],
+        notes=data["notes"],
+        lines=[
+            (
+                line["kind"],
+                agencies.get(line.get("agency")),
+                line.get("label", ""),
+                line["amount"],
+                line.get("note", ""),
+            )
+            for line in data["lines"]
+        ],
+    )
 
 
 def _load_users(hsscp, agencies):
