@@ -2,11 +2,12 @@
 
 from django.db import transaction
 
+from partners import audit
+
 from ..errors import FigureError
 from ..formatting import plain_number
 from ..models import Comparator
 from ..validation import check_comparator_value
-from .audit import record
 
 
 @transaction.atomic
@@ -21,11 +22,12 @@ def set_comparator(*, metric, year, geography, value, source="", by):
         geography=geography,
         defaults={"value": value, "source": source},
     )
-    record(
+    audit.record(
+        "metrics.comparator.set",
         partnership=metric.partnership,
-        action="metrics.comparator.set",
         by=by,
         via="form",
+        subject=comparator,
         metric=metric.code,
         year=str(year),
         geography=geography,

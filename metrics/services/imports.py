@@ -3,11 +3,12 @@
 from django.db import transaction
 from django.utils import timezone
 
+from partners import audit
+
 from ..cells import CellCheck, ImportRow, cell_key
 from ..errors import FigureError
 from ..models import Comparator, Return
 from ..validation import parse_entry
-from .audit import record
 from .writer import write_values
 
 
@@ -69,9 +70,9 @@ def import_figures(partnership, rows: list[ImportRow], *, by, via="command"):
         written += 1
     if written:
         Return.objects.filter(pk__in=[ret.pk for ret in affected]).update(updated_at=timezone.now())
-        record(
+        audit.record(
+            "metrics.figures.imported",
             partnership=partnership,
-            action="metrics.figures.imported",
             by=by,
             via=via,
             rows=len(rows),

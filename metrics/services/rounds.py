@@ -2,9 +2,10 @@
 
 from django.db import transaction
 
+from partners import audit
+
 from ..errors import FigureError
 from ..models import CollectionRound, Return
-from .audit import record
 
 
 @transaction.atomic
@@ -60,10 +61,11 @@ def open_round(*, partnership, year, opens_on, closes_on, areas, assignments, by
         added[str(agency)] = sorted(m.code for m in wanted_metrics - current_metrics)
         returns.append(ret)
     _assert_one_supplier_per_figure(collection)
-    record(
+    audit.record(
+        "metrics.round.opened" if created else "metrics.round.changed",
         partnership=partnership,
-        action="metrics.round.opened" if created else "metrics.round.changed",
         by=by,
+        subject=collection,
         year=str(year),
         opens_on=str(opens_on),
         closes_on=str(closes_on),

@@ -4,10 +4,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from partners import audit
+
 from ..cells import expected_cells, return_scope, stored_cells
 from ..errors import FigureError, StaleReturn
 from ..models import MetricValue, Return, ReturnStatus
-from .audit import record
 from .checks import check_cells
 from .writer import write_values
 
@@ -45,7 +46,7 @@ def save_return(ret: Return, cells: dict, *, by, via="form", expected_version=No
     if ret.status == ReturnStatus.NOT_STARTED:
         ret.status = ReturnStatus.DRAFT
     ret.save(update_fields=["status", "updated_at"])  # a new version, even when only a note changed
-    record(partnership=ret.partnership, action="metrics.return.saved", by=by, via=via, ret=ret)
+    audit.record("metrics.return.saved", partnership=ret.partnership, by=by, via=via, subject=ret)
     return checks
 
 
@@ -55,7 +56,7 @@ def _set_status(ret, status, *, by, action, reason="", **fields):
     for name, value in fields.items():
         setattr(ret, name, value)
     ret.save()
-    record(partnership=ret.partnership, action=action, by=by, via="form", ret=ret, reason=reason, status=status)
+    audit.record(action, partnership=ret.partnership, by=by, via="form", subject=ret, reason=reason, status=status)
 
 
 def _locked(ret):

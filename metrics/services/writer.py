@@ -2,10 +2,12 @@
 
 from django.utils import timezone
 
+from partners import audit
+from partners.models import Area, AuditEvent
+
 from ..cells import stored_values
 from ..formatting import plain_number
-from ..models import AuditEvent, MetricValue, ValueStatus
-from .audit import event
+from ..models import Metric, MetricValue, ValueStatus
 
 
 def value_snapshot(value: MetricValue | None):
@@ -30,17 +32,15 @@ def write_values(partnership, year, cells, checks, *, by, via, ret=None, approve
             if current is not None and current.approved_at is None:
                 # Clearing a box removes the draft figure; the audit keeps what it was.
                 events.append(
-                    event(
+                    audit.event(
+                        "metrics.value.cleared",
                         partnership=partnership,
-                        action="metrics.value.cleared",
                         by=by,
                         via=via,
-                        ret=ret,
-                        value=None,
+                        subject=current,
+                        within=ret,
                         old=value_snapshot(current),
                         new=None,
-                        metric=current.metric.name,
-                        area=current.area.name if current.area_id else "whole partnership",
                         year=str(year),
                     )
                 )
@@ -86,6 +86,7 @@ def write_values(partnership, year, cells, checks, *, by, via, ret=None, approve
             only_approved.add(current.pk)
         to_update.append(current)
         changed_pairs.append((current, old_snapshot))
+    _attach_names(partnership, to_create)
     MetricValue.objects.bulk_create(to_create)
     if to_update:
         # An upsert keyed on the primary key: one INSERT … ON CONFLICT (id) DO UPDATE per batch,
@@ -105,13 +106,13 @@ def write_values(partnership, year, cells, checks, *, by, via, ret=None, approve
         else:
             action = "metrics.value.annotated"
         events.append(
-            event(
+            audit.event(
+                action,
                 partnership=partnership,
-                action=action,
                 by=by,
                 via=via,
-                ret=ret,
-                value=value,
+                subject=value,
+                within=ret,
                 old=old,
                 new=new_snapshot,
                 note=value.note,
@@ -120,3 +121,17 @@ def write_values(partnership, year, cells, checks, *, by, via, ret=None, approve
         )
     AuditEvent.objects.bulk_create(events)
     return len(changed_pairs)
+
+
+def _attach_names(partnership, values):
+    """Give new figures their metric and area objects (two queries in all), so their audit
+    events are labelled without a query per figure."""
+    if not values:
+        return
+    metrics = Metric.objects.filter(partnership=partnership).in_bulk({v.metric_id for v in values})
+    area_ids = {v.area_id for v in values if v.area_id}
+    areas = Area.objects.filter(partnership=partnership).in_bulk(area_ids) if area_ids else {}
+    for value in values:
+        value.metric = metrics[value.metric_id]
+        if value.area_id:
+            value.area = areas[value.area_id]
