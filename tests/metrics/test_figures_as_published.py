@@ -1,0 +1,290 @@
+"""Figures as real reports state them: periods, precision, points and places, ranks, shares, predecessors."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from metrics import services, tabular
+from metrics.formatting import (
+    describe_change,
+    format_comparator,
+    format_rank,
+    format_share,
+    format_value,
+    ordinal,
+    shown_decimals,
+)
+from metrics.models import MetricValue, Unit
+from metrics.periods import Period, PeriodError, comparable
+from partners.models import PartnershipKind
+from partners.years import ReportingYear
+from tests import factories as f
+
+Y = ReportingYear
+
+
+# --- Periods --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "start", "end", "year", "label"),
+    [
+        ("", None, None, 2024, "2024-25"),
+        ("reporting_year", dt.date(2020, 4, 1), dt.date(2021, 3, 31), 2021, "2020-21"),
+        ("calendar_year", None, None, 2024, "2024"),
+        ("academic_year", None, None, 2023, "2023/24 academic year"),
+        ("part_year", dt.date(2024, 7, 1), dt.date(2025, 3, 31), 2024, "2024-25, Q2–Q4 only"),
+        ("part_year", dt.date(2024, 10, 1), dt.date(2024, 12, 31), 2024, "2024-25, Q3 only"),
+        ("part_year", dt.date(2024, 5, 1), dt.date(2024, 8, 31), 2024, "2024-25, May to August 2024 only"),
+        ("multi_year", dt.date(2019, 4, 1), dt.date(2023, 3, 31), 2022, "2019-20 to 2022-23 (4 years)"),
+        ("multi_year", dt.date(2022, 1, 1), dt.date(2024, 12, 31), 2024, "2022 to 2024 (3 years)"),
+    ],
+)
+def test_every_period_has_a_label_a_reader_understands(kind, start, end, year, label):
+    assert Period.of(kind, start, end, year=Y(year)).label == label
+
+
+@pytest.mark.parametrize(
+    ("kind", "start", "end", "message"),
+    [
+        ("part_year", None, None, "Give the first and last day"),
+        ("part_year", dt.date(2024, 7, 1), dt.date(2025, 6, 30), "within one reporting year"),
+        ("academic_year", dt.date(2023, 4, 1), dt.date(2024, 3, 31), "An academic year runs from 1 September"),
+        ("multi_year", dt.date(2023, 4, 1), dt.date(2024, 3, 31), "longer than a year"),
+        ("part_year", dt.date(2024, 7, 15), dt.date(2024, 9, 30), "whole months"),
+        ("weekly", None, None, "is not a kind of period"),
+    ],
+)
+def test_a_period_that_cannot_be_is_refused_in_words(kind, start, end, message):
+    with pytest.raises(PeriodError, match=message):
+        Period.of(kind, start, end, year=Y(2024))
+
+
+def test_change_is_only_worked_out_between_comparable_periods():
+    full = Period.of("", year=Y(2024))
+    assert comparable(full, Period.of("", year=Y(2023)))
+    part = Period.of("part_year", dt.date(2024, 7, 1), dt.date(2025, 3, 31), year=Y(2024))
+    assert not comparable(part, Period.of("", year=Y(2023)))
+    assert comparable(part, Period.of("part_year", dt.date(2023, 7, 1), dt.date(2024, 3, 31), year=Y(2023)))
+    assert not comparable(Period.of("calendar_year", year=Y(2024)), full)
+    rolling = Period.of("multi_year", dt.date(2021, 4, 1), dt.date(2024, 3, 31), year=Y(2023))
+    assert comparable(rolling, Period.of("multi_year", dt.date(2020, 4, 1), dt.date(2023, 3, 31), year=Y(2022)))
+
+
+# --- Precision as published, every unit -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "own", "metric_decimals", "shown"),
+    [
+        ("31", "percentage", 0, 1, "31%"),
+        ("31", "percentage", None, 1, "31.0%"),
+        ("92.4", "percentage", 1, 2, "92.4%"),
+        ("26.666", "percentage", 3, 1, "26.7%"),  # the metric's decimals are the maximum
+        ("1234", "count", 0, 0, "1,234"),
+        ("126.93", "rate_per_10k", 2, 1, "126.9 per 10,000"),
+        ("126.9", "rate_per_10k", 0, 1, "127 per 10,000"),
+        ("3.2", "rate_per_1k", 1, 2, "3.2 per 1,000"),
+        ("3.2", "rate_per_1k", None, 2, "3.20 per 1,000"),
+        ("450", "rate_per_100k", 0, 0, "450 per 100,000"),
+        ("65620", "pounds", 0, 2, "£65,620"),
+        ("65620.5", "pounds", 2, 2, "£65,620.50"),
+        ("4.5", "score", 1, 2, "4.5"),
+        ("4.5", "score", None, 2, "4.50"),
+    ],
+)
+def test_each_unit_prints_with_the_precision_it_was_published_with(value, unit, own, metric_decimals, shown):
+    assert format_value(Decimal(value), unit=unit, decimals=shown_decimals(own, metric_decimals)) == shown
+
+
+@pytest.mark.parametrize(
+    ("rank", "out_of", "scope", "shown"),
+    [
+        (3, None, "", "3rd"),
+        (1, None, "", "1st"),
+        (12, 12, "in the region", "12 of 12 in the region"),
+        (11, None, "nationally", "11th nationally"),
+        (22, 152, "", "22 of 152"),
+    ],
+)
+def test_ranks_with_and_without_a_total(rank, out_of, scope, shown):
+    assert format_rank(rank, out_of, scope) == shown
+
+
+def test_ordinals_follow_english():
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 102, 111)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "102nd", "111th",
+    ]  # fmt: skip
+
+
+def test_a_rank_metric_prints_as_an_ordinal_without_a_total():
+    assert format_value(Decimal("3"), unit="rank") == "3rd"
+    assert format_value(Decimal("12"), unit="rank", rank_out_of=12) == "12 of 12"
+
+
+def test_percentages_change_in_points_optionally_relative_counts_in_per_cent_ranks_in_places():
+    points = describe_change(
+        Decimal("26.7"), Decimal("24.6"), unit="percentage", decimals=1, polarity="lower_is_better"
+    )
+    assert (points.text, points.word, points.direction) == ("Up 2.1 points", "Up", "worse")
+    relative = describe_change(Decimal("26.7"), Decimal("24.6"), unit="percentage", decimals=1, relative=True)
+    assert relative.text == "Up 2.1 points (+8.5%)"
+    assert describe_change(Decimal("32"), Decimal("31"), unit="percentage").text == "Up 1 point"
+    counts = describe_change(Decimal("900"), Decimal("1000"), unit="count", polarity="lower_is_better")
+    assert (counts.text, counts.direction) == ("Down 100 (−10.0%)", "better")
+    places = describe_change(Decimal("3"), Decimal("8"), unit="rank", polarity="lower_is_better")
+    assert (places.text, places.movement, places.direction) == ("Up 5 places", "up", "better")
+    assert describe_change(Decimal("9"), Decimal("8"), unit="rank", polarity="lower_is_better").text == "Down 1 place"
+    assert "%" not in places.text
+    same = describe_change(Decimal("31.04"), Decimal("31.01"), unit="percentage", decimals=0)
+    assert (same.text, same.word) == ("No change", "No change")
+    assert describe_change(Decimal("3"), None, unit="count") is None
+
+
+def test_a_share_and_a_qualified_comparator():
+    assert format_share(Decimal("12"), Decimal("42"), "children") == "12 of 42 children"
+    assert format_comparator(Decimal("31"), unit="percentage", qualifier="approximate") == "about 31%"
+    assert format_comparator(Decimal("31"), unit="percentage", qualifier="provisional") == "31% (provisional)"
+    assert format_comparator(Decimal("31"), unit="percentage") == "31%"
+
+
+# --- Stored, checked and round-tripped ------------------------------------------------------------------
+
+
+@pytest.fixture
+def history(world):
+    """The world's partnership began in April 2019 and replaced one board; a rate and a derived share."""
+    with scopes_disabled():
+        partnership = world.partnership
+        partnership.started_on = dt.date(2019, 4, 10)
+        partnership.save()
+        board = f.PartnershipFactory(
+            slug="old-lscb",
+            short_name="Old LSCB",
+            kind=PartnershipKind.BOARD,
+            started_on=dt.date(2006, 4, 1),
+            ended_on=dt.date(2019, 4, 9),
+            succeeded_by=partnership,
+        )
+        rate = f.MetricFactory(
+            partnership=partnership, code="ehe-rate", name="EHE rate", unit=Unit.RATE_PER_10K, decimals=2
+        )
+        share = f.MetricFactory(partnership=partnership, code="share", name="Share", unit=Unit.PERCENTAGE, decimals=1)
+    world.metrics |= {"ehe-rate": rate, "share": share}
+    world.board = board
+    return world
+
+
+HEADER = ",".join(tabular.COLUMNS)
+
+
+def _csv(*rows):
+    return "\n".join([HEADER, *rows])
+
+
+def _import(world, text):
+    with scopes_disabled():
+        rows = tabular.match_rows(world.partnership, tabular.read_upload(text.encode(), "figures.csv"))
+        errors = {row.line: row.errors for row in rows if row.errors}
+        if not errors:
+            services.import_figures(world.partnership, rows, by=None)
+    return errors
+
+
+def _detail_row(code, area, year, value, **details):
+    columns = dict.fromkeys(tabular.COLUMNS, "")
+    columns |= {"metric_code": code, "area_code": area, "year": year, "value": value, **details}
+    return ",".join(columns[name] for name in tabular.COLUMNS)
+
+
+EVERY_DETAIL = [
+    _detail_row("share", "E06000001", "2024-25", "16.9", decimals="1", numerator="56", denominator="332",
+                commentary="up on last year", period_kind="part_year", period_start="2024-07-01",
+                period_end="2025-03-31", period_label="July to March"),
+    _detail_row("ehe-rate", "E06000004", "2024-25", "126.93", rank="3", rank_out_of="12",
+                rank_scope="in the region"),
+    _detail_row("referrals", "E06000001", "2017-18", "1500", published_by="old-lscb"),
+    _detail_row("referrals", "E06000001", "2021-22", "1970", period_kind="multi_year",
+                period_start="2019-04-01", period_end="2022-03-31"),
+    _detail_row("re-referral-rate", "E06000001", "2024-25", "31.0", qualifier="Q2-Q4 only"),
+    _detail_row("re-referral-rate", "E92000001", "2024-25", "31", note="DfE", qualifier="approximate"),
+]  # fmt: skip
+
+
+def _stored(world):
+    with scopes_disabled():
+        values, comparators = tabular.selectors.values_for_export(world.partnership)
+        return sorted(
+            (v.metric.code, str(v.year), v.value, v.decimals, v.period_kind, v.period_start, v.period_end,
+             v.period_label, v.commentary, v.rank, v.rank_out_of, v.rank_scope, v.numerator, v.denominator,
+             v.published_by_id)
+            for v in values
+        ), sorted((c.metric.code, c.value, c.qualifier) for c in comparators)  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_then_import_round_trips_every_new_field_unchanged(history, fmt):
+    assert _import(history, _csv(*EVERY_DETAIL)) == {}
+    before = _stored(history)
+    with scopes_disabled():
+        share = MetricValue.objects.get(metric__code="share")
+        assert (share.decimals, share.numerator, share.period.label) == (1, 56, "July to March")
+        assert MetricValue.objects.get(metric__code="re-referral-rate").decimals == 1  # "31.0" kept
+        content = tabular.dataset_bytes(
+            tabular.export_dataset(*tabular.selectors.values_for_export(history.partnership)), fmt
+        )
+        rows = tabular.match_rows(history.partnership, tabular.read_upload(content, f"figures.{fmt}"))
+        assert [row.errors for row in rows if row.errors] == []
+        assert services.import_figures(history.partnership, rows, by=None) == 0
+        again = tabular.dataset_bytes(
+            tabular.export_dataset(*tabular.selectors.values_for_export(history.partnership)), fmt
+        )
+    assert _stored(history) == before
+    if fmt == "csv":
+        assert again == content
+        assert ",31.0,,Q2-Q4 only,,,1," in content.decode("utf-8-sig")
+
+
+def test_figures_for_years_before_the_partnership_are_refused_unless_a_predecessor_published_them(history):
+    errors = _import(history, _csv(_detail_row("referrals", "E06000001", "2017-18", "1500")))
+    assert errors == {
+        2: [
+            f"{history.partnership} began on 10 April 2019: a figure for 2017-18 is refused unless a "
+            "predecessor published it. Name the board that published it in published_by (old-lscb)."
+        ]
+    }
+    errors = _import(history, _csv(_detail_row("referrals", "E06000001", "2020-21", "1500", published_by="old-lscb")))
+    assert errors == {2: ["Old LSCB did not exist between 1 April 2020 and 31 March 2021."]}
+    errors = _import(history, _csv(_detail_row("referrals", "E06000001", "2018-19", "1", published_by="nobody")))
+    assert errors == {2: ["“nobody” is not a predecessor of HSSCP (its predecessors: old-lscb)."]}
+    assert _import(history, _csv(_detail_row("referrals", "E06000001", "2019-20", "1500"))) == {}  # part of 2019-20
+
+
+@pytest.mark.parametrize(
+    ("details", "message"),
+    [
+        ({"numerator": "50"}, "Give both the numerator and the denominator, or neither."),
+        ({"numerator": "50", "denominator": "40"}, "The numerator must be between 0 and the denominator"),
+        ({"decimals": "2"}, "is published with at most 1 decimals."),
+        ({"rank": "0"}, "The rank must be a whole number from 1."),
+        ({"commentary": "x" * 81}, "The commentary can be at most 80 characters."),
+        ({"period_kind": "part_year"}, "Give the first and last day of a part-year or multi-year period."),
+        ({"period_start": "1/7/24", "period_end": "2025-03-31", "period_kind": "part_year"}, "is not a date"),
+    ],
+)
+def test_details_that_cannot_be_right_get_a_message_on_their_row(history, details, message):
+    errors = _import(history, _csv(_detail_row("share", "E06000001", "2024-25", "16.9", **details)))
+    assert message in " ".join(errors[2])
+
+
+def test_the_return_form_keeps_the_precision_typed(world):
+    key = (world.metrics["re-referral-rate"].pk, world.areas[0].pk)
+    with scopes_disabled():
+        services.save_return(world.police_return, {key: services.CellInput(raw="31")}, by=world.submitter)
+        value = MetricValue.objects.get(metric=world.metrics["re-referral-rate"], area=world.areas[0])
+    assert value.decimals == 0
+    value.approved_at = timezone.now()
+    assert format_value(value.value, unit="percentage", decimals=shown_decimals(value.decimals, 1)) == "31%"
