@@ -355,6 +355,8 @@ def _is_marked(point):
 
 def succession_boundary(series):
     """Index of the first year the partnership itself published, after years a predecessor published; or None."""
+    if series.first_own_year is not None:
+        return series.years.index(series.first_own_year)
     last_board = None
     for _, points in series.by_area:
         for i, point in enumerate(points):

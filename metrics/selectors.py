@@ -471,6 +471,15 @@ class MetricSeries:
     partnership: object = None  # whose series it is (names the change of publisher)
 
     @property
+    def first_own_year(self):
+        """The first reporting year of the partnership itself, when the series also holds a predecessor's figures."""
+        partnership = self.partnership
+        if not self.publishers or partnership is None or partnership.started_on is None:
+            return None
+        year = ReportingYear.containing(partnership.started_on)
+        return year if self.years and self.years[0] < year <= self.years[-1] else None
+
+    @property
     def publishers(self):
         """The predecessor boards whose figures the series holds, in order of appearance."""
         seen = {}
@@ -640,11 +649,15 @@ def series_tables(series: MetricSeries) -> list[SeriesTable]:
     tables = []
     for area, points in series.by_area:
         rows = []
+        first_own = series.first_own_year
         last_publisher = None  # None: no figure yet; "" the partnership itself
         for i, point in enumerate(points):
             figure = point.figure
             publisher = figure.published_by.name if figure and figure.published_by else ""
-            succession = figure is not None and last_publisher is not None and publisher != last_publisher
+            if first_own is not None:  # the change of publisher sits where the partnership began
+                succession = point.year == first_own
+            else:
+                succession = figure is not None and last_publisher is not None and publisher != last_publisher
             last_publisher = publisher if figure is not None else last_publisher
             described = figure.change_description if figure else None
             rank_change = figure.rank_change if figure else None

@@ -137,3 +137,106 @@ FUNDING_2024 = {
         },
     ],
 }
+
+
+# --- Figures as the reports state them ---------------------------------------------------------------------
+# Metrics the seeds' facts support beyond the shared catalogue (metrics_data.py).
+HISTORY_METRICS = [
+    {
+        # Framework indicator 1.2.5 asks for EHE children per 10,000 (AR24 L445); worked out below from the
+        # seeds' counts of EHE children and of children under 18, rounded to one decimal.
+        "code": "ehe_rate",
+        "name": "Children electively home educated, per 10,000 children",
+        "definition": "Children whose parents educate them at home, per 10,000 children under 18 in the area.",
+        "unit": "rate_per_10k",
+        "decimals": 1,
+        "polarity": "neutral",
+        "level": "area",
+        "agency": None,
+        "indicator": None,
+        "part_of": None,
+        "suppress_small": False,
+        "group": "profile",
+    },
+    {
+        # Worked out from two count metrics; no value is stored for it.
+        "code": "lac_missing_pct",
+        "name": "Looked-after children who went missing",
+        "definition": "Looked-after young people with a missing episode, as a share of all children looked after.",
+        "unit": "percentage",
+        "decimals": 1,
+        "polarity": "lower_is_better",
+        "level": "area",
+        "agency": None,
+        "indicator": None,
+        "part_of": None,
+        "suppress_small": False,
+        "group": "snapshot",
+        "numerator_metric": "lac_missing_young_people",
+        "denominator_metric": "looked_after",
+        "denominator_noun": "looked-after children",
+    },
+    {
+        "code": "serious_incidents_reviewed",
+        "name": "Serious safeguarding incidents reviewed since April 2019",
+        "definition": "Serious safeguarding incidents the partnership reviewed since it went live, a running total.",
+        "unit": "count",
+        "decimals": 0,
+        "polarity": "neutral",
+        "level": "partnership",
+        "agency": None,
+        "indicator": None,
+        "part_of": None,
+        "suppress_small": False,
+        "group": "review",
+    },
+]
+
+# (metric, area, reporting year, value, details as the import layout spells them, note)
+HISTORY_VALUES = [
+    # AR21 L553, L584: "Since going live as a partnership in April 2019, HSSCP has reviewed 11 serious
+    # safeguarding incidents": a multi-year figure, reported in 2021-22, covering April 2019 to March 2022.
+    (
+        "serious_incidents_reviewed",
+        None,
+        "2021-22",
+        "11",
+        {"period_kind": "multi_year", "period_start": "2019-04-01", "period_end": "2022-03-31"},
+        "",
+    ),
+    # EHE rate per 10,000 from the seeds' counts: Hartlepool 101 of 20,108 (AR21 L202, L214) and 259 of 20,417
+    # (AR24 L85, L96); Stockton 246 of 44,021 (AR21 L280, L292) and 452 of 44,087 (AR24 L151, L166). The rank
+    # is between the partnership's two areas (highest rate first), also worked out from those counts.
+    ("ehe_rate", "E06000001", "2021-22", "50.2", {"rank": "2", "rank_out_of": "2", "rank_scope": "in HSSCP"}, ""),
+    ("ehe_rate", "E06000004", "2021-22", "55.9", {"rank": "1", "rank_out_of": "2", "rank_scope": "in HSSCP"}, ""),
+    (
+        "ehe_rate",
+        "E06000001",
+        "2024-25",
+        "126.9",
+        {"rank": "1", "rank_out_of": "2", "rank_scope": "in HSSCP", "commentary": "more than doubled"},
+        "",
+    ),
+    ("ehe_rate", "E06000004", "2024-25", "102.5", {"rank": "2", "rank_out_of": "2", "rank_scope": "in HSSCP"}, ""),
+    # A series charted across the 2019 change. The seeds publish no figure from before April 2019, so these
+    # four are ILLUSTRATIVE (invented for the demo, labelled as such on every one): referrals as each LSCB
+    # would have reported them for its own area in its last two years.
+    ("referrals", "E06000001", "2017-18", "1840", {"published_by": "hartlepool-lscb"}, "illustrative demo figure"),
+    ("referrals", "E06000001", "2018-19", "1905", {"published_by": "hartlepool-lscb"}, "illustrative demo figure"),
+    ("referrals", "E06000004", "2017-18", "3380", {"published_by": "stockton-lscb"}, "illustrative demo figure"),
+    ("referrals", "E06000004", "2018-19", "3510", {"published_by": "stockton-lscb"}, "illustrative demo figure"),
+]
+
+# How some of the shared seed figures (metrics_data.VALUES) are stated.
+SEED_VALUE_DETAILS = {
+    # AR24 L699: the Neglect Awareness Campaign ran in October: a part-year figure.
+    ("neglect_campaign_views", None, "2024-25"): {
+        "period_kind": "part_year",
+        "period_start": "2024-10-01",
+        "period_end": "2024-10-31",
+        "commentary": "one month's campaign",
+    },
+}
+# AR21 L290: Stockton's snapshot in the 2021-22 report is headed "Throughout 2020-21": reported in 2021-22,
+# covering April 2020 to March 2021.
+STOCKTON_SNAPSHOT_2020_21 = {"period_kind": "reporting_year", "period_start": "2020-04-01", "period_end": "2021-03-31"}

@@ -12,6 +12,7 @@ from django_scopes import scopes_disabled
 
 from metrics import services as figures
 from metrics.models import CollectionRound, FrameworkItem, Metric
+from metrics.presentation import Publishers, read_details
 from partners import services as partners
 from partners.models import Partnership, Role
 from partners.years import ReportingYear
@@ -234,7 +235,7 @@ def _load_catalogue(hsscp, agencies):
             {"kind": data["kind"], "title": data["title"], "parent": items.get(data.get("parent"))},
         )
     metrics = {}
-    catalogue = metrics_data.METRICS + EXTRA_METRICS
+    catalogue = metrics_data.METRICS + EXTRA_METRICS + history_data.HISTORY_METRICS
     for position, data in enumerate(catalogue, start=1):
         metrics[data["code"]] = _upsert(
             Metric,
@@ -253,12 +254,22 @@ def _load_catalogue(hsscp, agencies):
                 "framework_item": items.get(data.get("indicator")),
                 "suppress_small": data["suppress_small"],
                 "position": position * 10,
+                "denominator_noun": data.get("denominator_noun", ""),
             },
         )
     for data in catalogue:
         if data.get("part_of"):
             metrics[data["code"]] = _upsert(
                 Metric, {"partnership": hsscp, "code": data["code"]}, {"part_of": metrics[data["part_of"]]}
+            )
+        if data.get("numerator_metric"):
+            metrics[data["code"]] = _upsert(
+                Metric,
+                {"partnership": hsscp, "code": data["code"]},
+                {
+                    "numerator_metric": metrics[data["numerator_metric"]],
+                    "denominator_metric": metrics[data["denominator_metric"]],
+                },
             )
     return metrics
 
@@ -272,7 +283,11 @@ def _upsert(model, lookup, values):
 def _load_figures(hsscp, metrics):
     areas = {area.ons_code: area for area in hsscp.areas.all()}
     rows = []
-    for line, (code, area_code, year, value, extra) in enumerate(metrics_data.VALUES, start=1):
+    history = [
+        (code, area, year, value, {"note": note, "details": details})
+        for code, area, year, value, details, note in history_data.HISTORY_VALUES
+    ]
+    for line, (code, area_code, year, value, extra) in enumerate(metrics_data.VALUES + history, start=1):
         rows.append(
             figures.ImportRow(
                 line=line,
@@ -284,7 +299,8 @@ def _load_figures(hsscp, metrics):
                     raw="N/K" if extra.get("not_known") else value,
                     note=extra.get("note", ""),
                     qualifier=extra.get("qualifier", ""),
-                    rank_out_of=str(extra.get("rank_out_of") or ""),
+                    rank_out_of=str(extra.get("rank_out_of") or extra.get("details", {}).get("rank_out_of") or ""),
+                    details=_details(code, area_code, year, extra),
                 ),
             )
         )
@@ -300,7 +316,29 @@ def _load_figures(hsscp, metrics):
                 cell=figures.CellInput(raw=value),
             )
         )
+    _check_details(hsscp, rows)
     figures.import_figures(hsscp, rows, by=None, via="demo")
+
+
+def _details(code, area_code, year, extra):
+    """How a figure is stated (presentation.DETAIL_COLUMNS), from history_data."""
+    details = {k: v for k, v in extra.get("details", {}).items() if k != "rank_out_of"}
+    details |= history_data.SEED_VALUE_DETAILS.get((code, area_code, year), {})
+    if area_code == "E06000004" and year == "2021-22" and "Throughout 2020-21" in extra.get("note", ""):
+        details |= history_data.STOCKTON_SNAPSHOT_2020_21
+    return details
+
+
+def _check_details(hsscp, rows):
+    """The demo's details obey the rules every import does; a mistake in the data files stops the load."""
+    publishers = Publishers.of(hsscp)
+    for row in rows:
+        if row.geography is None:
+            errors = read_details(
+                row.cell.details, metric=row.metric, year=row.year, raw=row.cell.raw, publishers=publishers
+            )[1]
+            if errors:
+                raise ValueError(f"Demo figure {row.metric.code} {row.year}: {' '.join(errors)}")
 
 
 def _open_next_round(hsscp, metrics, agencies, editor):

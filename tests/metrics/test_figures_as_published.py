@@ -163,6 +163,7 @@ def history(world):
         partnership.save()
         board = f.PartnershipFactory(
             slug="old-lscb",
+            name="Old Local Safeguarding Children Board",
             short_name="Old LSCB",
             kind=PartnershipKind.BOARD,
             started_on=dt.date(2006, 4, 1),
@@ -288,3 +289,121 @@ def test_the_return_form_keeps_the_precision_typed(world):
     assert value.decimals == 0
     value.approved_at = timezone.now()
     assert format_value(value.value, unit="percentage", decimals=shown_decimals(value.decimals, 1)) == "31%"
+
+
+# --- The explorer shows each case -------------------------------------------------------------------------
+
+
+def _explorer(client, world, code):
+    from django.urls import reverse
+
+    from tests.conftest import login
+
+    login(client, world.editor)
+    response = client.get(reverse("metrics:explorer", args=[world.partnership.slug]) + f"?metric={code}")
+    assert response.status_code == 200
+    return response
+
+
+def _rows(response, area_name):
+    """The table about one area as lists of cell texts (visually hidden text left out)."""
+    from tests.metrics.test_explorer_views import table_about
+
+    table = table_about(response, f"in {area_name}")
+    return table["head"], table["rows"]
+
+
+def _row(rows, head, year):
+    return next(dict(zip(head, row, strict=False)) for row in rows if row[0].startswith(year))
+
+
+def test_a_series_across_the_predecessor_change_attributes_each_point_and_marks_the_change(client, history):
+    assert (
+        _import(
+            history,
+            _csv(
+                _detail_row("referrals", "E06000001", "2017-18", "1840", published_by="old-lscb"),
+                _detail_row("referrals", "E06000001", "2018-19", "1900", published_by="old-lscb"),
+                _detail_row("referrals", "E06000001", "2019-20", "2000"),
+                _detail_row("referrals", "E06000001", "2020-21", "1950"),
+            ),
+        )
+        == {}
+    )
+    response = _explorer(client, history, "referrals")
+    head, rows = _rows(response, "Hartlepool")
+    assert _row(rows, head, "2017-18")["Year"] == "2017-18Published by Old Local Safeguarding Children Board"
+    marker = rows.index(next(r for r in rows if "From here" in r[0]))
+    assert rows[marker][0] == f"┃ From here, figures published by {history.partnership.name} (from 10 April 2019)"
+    assert rows[marker - 1][0].startswith("2018-19") and rows[marker + 1][0] == "2019-20"
+    # The same area's figure is compared across the change of publisher.
+    assert _row(rows, head, "2019-20")["Change on previous year"] == "Up 100 (+5.3%)"
+    from tests.metrics.test_explorer_views import figure_json
+
+    chart = figure_json(response, "trend-figure")
+    (line,) = chart["layout"]["shapes"]
+    assert line["x0"] == 1.5  # between 2018-19 and 2019-20
+    assert "Old LSCB" in chart["layout"]["annotations"][0]["text"]
+    hartlepool = next(t for t in chart["data"] if t["name"] == "Hartlepool")
+    assert hartlepool["marker"]["symbol"][:3] == ["circle-open", "circle-open", "circle"]
+    assert "published by Old Local Safeguarding Children Board" in hartlepool["text"][0]
+    assert "were published by Old Local Safeguarding Children Board" in response.content.decode()
+
+
+def test_a_part_year_figure_is_labelled_and_not_compared_with_a_whole_year(client, history):
+    assert _import(
+        history,
+        _csv(
+            _detail_row("referrals", "E06000001", "2023-24", "2000"),
+            _detail_row(
+                "referrals", "E06000001", "2024-25", "1500",
+                period_kind="part_year", period_start="2024-07-01", period_end="2025-03-31",
+            ),
+        ),
+    ) == {}  # fmt: skip
+    head, rows = _rows(_explorer(client, history, "referrals"), "Hartlepool")
+    row = _row(rows, head, "2024-25")
+    assert row["Year"] == "2024-25" + "2024-25, Q2–Q4 only part year"
+    assert row["Change on previous year"] == "–not comparable with the period before"
+
+
+def test_a_rate_shows_its_rank_and_the_change_in_places(client, history):
+    assert _import(
+        history,
+        _csv(
+            _detail_row("ehe-rate", "E06000001", "2023-24", "99.5", rank="5", rank_out_of="12", rank_scope="in the region"),
+            _detail_row("ehe-rate", "E06000001", "2024-25", "126.9", rank="3", rank_out_of="12", rank_scope="in the region", commentary="highest yet"),
+        ),
+    ) == {}  # fmt: skip
+    head, rows = _rows(_explorer(client, history, "ehe-rate"), "Hartlepool")
+    row = _row(rows, head, "2024-25")
+    assert row["Hartlepool"] == "126.9 per 10,000"
+    assert row["Rank"] == "3 of 12 in the regionUp 2 places"
+    assert row["Commentary"] == "highest yet"
+    assert row["Change on previous year"] == "Up 27.4 (+27.5%)"
+
+
+def test_a_percentage_worked_out_from_two_counts_shows_its_numerator_and_denominator(client, history):
+    with scopes_disabled():
+        history.metrics["share"].numerator_metric = history.metrics["re-referrals"]
+        history.metrics["share"].denominator_metric = history.metrics["referrals"]
+        history.metrics["share"].denominator_noun = "referrals"
+        history.metrics["share"].save()
+    assert (
+        _import(
+            history,
+            _csv(
+                _detail_row("referrals", "E06000001", "2024-25", "42"),
+                _detail_row("re-referrals", "E06000001", "2024-25", "12"),
+                _detail_row("share", "E06000004", "2024-25", "31", numerator="50", denominator="161"),
+            ),
+        )
+        == {}
+    )
+    response = _explorer(client, history, "share")
+    head, rows = _rows(response, "Hartlepool")
+    row = _row(rows, head, "2024-25")
+    assert (row["Hartlepool"], row["Of"]) == ("28.6%", "12 of 42 referrals")
+    head, rows = _rows(response, "Stockton-on-Tees")
+    row = _row(rows, head, "2024-25")
+    assert (row["Stockton-on-Tees"], row["Of"]) == ("31%", "50 of 161 referrals")  # entered, as published
