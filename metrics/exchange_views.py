@@ -50,12 +50,6 @@ def _can_import(request, ret):
     return request.access.can_act_for(ret.agency_id)
 
 
-def _not_editable_message(ret):
-    return f"This return is {ret.get_status_display().lower()}, so figures cannot be imported into it" + (
-        ": ask an approver to re-open it." if ret.is_approved else "."
-    )
-
-
 def _render_upload(request, ret, form, status=200):
     return render(
         request,
@@ -137,8 +131,8 @@ def return_import(request, pk):
     submitters may confirm, and only while the return is editable.
     """
     ret = return_for(request, pk)
-    if not ret.is_editable:
-        messages.error(request, _not_editable_message(ret))
+    if not ret.accepts_figures:
+        messages.error(request, ret.refusal())
         return redirect(ret)
     if request.method != "POST":
         return _render_upload(request, ret, UploadForm())

@@ -32,6 +32,15 @@ def plain_number(value: Decimal | None) -> str:
     return text
 
 
+def typed_number(value: Decimal | None, decimals: int | None) -> str:
+    """The stored number as it was typed: exact, with the trailing zeros its precision keeps ("31.0")."""
+    text = plain_number(value)
+    if value is None or decimals is None:
+        return text
+    shown = decimals_of(text) or 0
+    return format(value.quantize(Decimal(1).scaleb(-decimals)), "f") if shown < decimals else text
+
+
 def format_number(value: Decimal, decimals: int) -> str:
     return f"{quantize(value, decimals):,.{decimals}f}"
 

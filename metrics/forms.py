@@ -212,13 +212,33 @@ class OpenRoundForm(forms.Form):
         label="Areas", widget=forms.CheckboxSelectMultiple, help_text="Per-area figures are asked for each."
     )
 
-    def __init__(self, *args, areas, **kwargs):
+    def __init__(self, *args, areas, councils=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.area_objects = {str(area.pk): area for area in areas}
         self.fields["areas"].choices = [(str(area.pk), area.name) for area in areas]
         self.fields["areas"].initial = list(self.area_objects)
+        # The fix on the same screen: an area without a council gets a choice of one here.
+        for area in areas:
+            if area.council_id is None:
+                self.fields[self.council_field(area)] = forms.ModelChoiceField(
+                    queryset=councils,
+                    required=False,
+                    label=f"{area.name}'s council",
+                    help_text=f"Asked for {area.name}'s figures that name no other supplier. Saved on the area.",
+                )
         self.helper = FormHelper()
-        self.helper.add_input(Submit("open", "Open the round"))
+        self.helper.add_input(Submit("preview", "Preview who will be asked", css_class="btn-outline-primary"))
+
+    @staticmethod
+    def council_field(area):
+        return f"council_{area.pk}"
+
+    def chosen_councils(self):
+        return {
+            area.pk: self.cleaned_data[self.council_field(area)]
+            for area in self.area_objects.values()
+            if self.cleaned_data.get(self.council_field(area)) is not None
+        }
 
     def clean(self):
         cleaned = super().clean()

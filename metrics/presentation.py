@@ -8,13 +8,12 @@ stored details as they are.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from partners.years import ReportingYear
 
 from . import periods
 from .formatting import decimals_of, plain_number
-from .validation import MAX_RANK_OUT_OF, EntryError, parse_entry
+from .validation import MAX_RANK_OUT_OF, EntryError, check_text, parse_entry
 
 DETAIL_COLUMNS = (
     "decimals",
@@ -64,15 +63,6 @@ def details_text(value) -> dict:
     }
 
 
-def typed_number(value: Decimal | None, decimals: int | None) -> str:
-    """The stored number as it was typed: exact, with the trailing zeros its precision keeps ("31.0")."""
-    text = plain_number(value)
-    if value is None or decimals is None:
-        return text
-    shown = decimals_of(text) or 0
-    return format(value.quantize(Decimal(1).scaleb(-decimals)), "f") if shown < decimals else text
-
-
 def read_details(texts: dict, *, metric, year: ReportingYear, raw: str, publishers: Publishers):
     """(fields for MetricValue, errors). Only keys present in `texts` become fields; decimals always do."""
     errors, fields = [], {}
@@ -85,9 +75,10 @@ def read_details(texts: dict, *, metric, year: ReportingYear, raw: str, publishe
 
     for name, limit in TEXT_LIMITS.items():
         if given(name):
-            if len(text(name)) > limit:
-                errors.append(f"The {name.replace('_', ' ')} can be at most {limit} characters.")
-            fields[name] = text(name)[:limit]
+            problems = check_text(name.replace("_", " "), text(name), limit)
+            errors += problems
+            if not problems:
+                fields[name] = text(name)
 
     fields["decimals"] = _decimals(text("decimals"), raw, metric, errors)
 

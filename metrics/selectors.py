@@ -24,7 +24,6 @@ from .formatting import (
     format_rank,
     format_share,
     format_value,
-    plain_number,
     quantize,
     shown_decimals,
 )
@@ -100,7 +99,7 @@ class SheetCell:
         """Last year's figure as typed in the form ("1510", "N/K"), or "" when there was none."""
         if self.last_year is None:
             return ""
-        return "N/K" if self.last_year.is_not_known else plain_number(self.last_year.value)
+        return self.last_year.as_typed
 
 
 @dataclass
@@ -583,6 +582,8 @@ def round_completeness(collection) -> tuple[RoundProgress, list]:
         .prefetch_related("metrics")
         .order_by("agency__name")
     )
+    for ret in returns:
+        ret.round = collection  # the badge asks whether the round is upcoming: no query per return
     counted = Counter(ret.status for ret in returns)
     return RoundProgress(collection, {s: counted.get(s.value, 0) for s in ReturnStatus}), returns
 
@@ -744,16 +745,84 @@ def export_options(partnership) -> ExportOptions:
 
 
 @dataclass
+class PlannedReturn:
+    agency: object
+    metrics: list
+    areas: list  # the areas its per-area metrics are asked for
+    for_own_area: bool = False  # a council asked for its own area: its return covers exactly these
+
+    @property
+    def figure_count(self):
+        return sum(len(self.areas) if m.is_per_area else 1 for m in self.metrics)
+
+
+@dataclass
 class CollectionPlan:
-    by_agency: dict  # agency -> [metric], from each metric's responsible agency; filter by year
-    unassigned: list  # metrics without a responsible agency: not collected through returns
+    """Who a round asks for what, before anything is created (the open-round preview).
+
+    The rule: a metric goes to the agency the catalogue names as its supplier, for every area;
+    a per-area metric that names none goes to each area's own council, for that area. Area
+    profile figures (population and the like) come from published statistics and whole-partnership
+    figures with no supplier are the business unit's own: neither is asked of an agency.
+    """
+
+    returns: list  # PlannedReturn, by agency name
+    published: list  # profile metrics: the business unit imports them
+    business_unit: list  # whole-partnership metrics naming no supplier: the business unit enters them
+    without_council: dict  # area -> [metric]: no supplier until the area's council is chosen
+
+    @property
+    def refused(self):
+        return bool(self.without_council)
+
+    def assignments(self):
+        """For services.open_round: a council's exact (metrics, areas); a named supplier's metrics,
+        added to its return for every area (so extending a round never moves a figure silently)."""
+        return {
+            planned.agency: (planned.metrics, planned.areas) if planned.for_own_area else planned.metrics
+            for planned in self.returns
+        }
 
 
-def collection_plan(partnership) -> CollectionPlan:
-    by_agency, unassigned = {}, []
-    for metric in catalogue(partnership):  # retired metrics too: a round may be for a past year
-        if metric.agency is None:
-            unassigned.append(metric)
+def collection_plan(partnership, year, areas, councils=None) -> CollectionPlan:
+    """The plan for `year` over `areas`; `councils` ({area pk: agency}) overrides areas' own. Two queries."""
+    councils = councils or {}
+    metrics = [m for m in catalogue(partnership) if m.is_collected_in(year)]
+    areas = sorted(areas, key=lambda area: area.name)
+    council_of = {area.pk: councils.get(area.pk) or area.council for area in areas}
+    wanted = {}  # agency -> (metrics, area pks)
+    councils_asked = set()
+    published, business_unit, without_council = [], [], {}
+
+    def ask(agency, metric, area_ids):
+        asked_metrics, asked_areas = wanted.setdefault(agency, ([], set()))
+        if metric not in asked_metrics:
+            asked_metrics.append(metric)
+        asked_areas.update(area_ids)
+
+    for metric in sorted(metrics, key=lambda m: (m.position, m.code)):
+        if metric.agency is not None:
+            ask(metric.agency, metric, [area.pk for area in areas] if metric.is_per_area else [])
+        elif metric.group == "profile":
+            published.append(metric)
+        elif not metric.is_per_area:
+            business_unit.append(metric)
         else:
-            by_agency.setdefault(metric.agency, []).append(metric)
-    return CollectionPlan(by_agency, unassigned)
+            for area in areas:
+                council = council_of[area.pk]
+                if council is None:
+                    without_council.setdefault(area, []).append(metric)
+                else:
+                    ask(council, metric, [area.pk])
+                    councils_asked.add(council)
+    by_pk = {area.pk: area for area in areas}
+    returns = [
+        PlannedReturn(
+            agency,
+            asked_metrics,
+            [by_pk[pk] for pk in sorted(asked_areas, key=lambda pk: by_pk[pk].name)] or areas,
+            for_own_area=agency in councils_asked,
+        )
+        for agency, (asked_metrics, asked_areas) in sorted(wanted.items(), key=lambda item: item[0].name)
+    ]
+    return CollectionPlan(returns, published, business_unit, without_council)

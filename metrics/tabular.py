@@ -7,7 +7,7 @@ numerator, denominator, published_by); exports add ``approved``. ``area_code`` i
 ONS code, blank for a whole-partnership figure, or a comparator geography (E92000001
 England, E12… regions), whose source sits in ``note`` and qualifier (approximate…) in
 ``qualifier``. ``value`` is the exact number with the trailing zeros its precision keeps
-(``presentation.typed_number``: "31.0") or ``N/K``. Files without the detail columns leave the
+(``formatting.typed_number``: "31.0") or ``N/K``. Files without the detail columns leave the
 stored details as they are.
 
 Reading is forgiving about layout (extra columns, column order, name columns, blank lines)
@@ -40,19 +40,21 @@ from partners.years import InvalidReportingYear, ReportingYear
 from . import selectors
 from .cells import CellInput, ImportRow, cell_input_from, cell_key, return_scope
 from .errors import FigureError
-from .formatting import NOT_KNOWN, decimals_of, plain_number
+from .formatting import NOT_KNOWN, decimals_of, plain_number, typed_number
 from .models import COMPARATOR_QUALIFIERS, ComparatorKind
-from .presentation import DETAIL_COLUMNS, Publishers, details_text, plain_typed, read_details, typed_number
+from .presentation import DETAIL_COLUMNS, Publishers, details_text, plain_typed, read_details
 from .presentation import TEXT_LIMITS as TEXT_LIMITS_OF_DETAILS
 from .services.checks import check_cells
 from .validation import (
     MAX_EXPLANATION_LENGTH,
-    MAX_RANK_OUT_OF,
     EntryError,
     check_comparator_value,
     check_part,
+    check_rank_within,
+    check_texts,
     check_value,
     parse_entry,
+    parse_rank_out_of,
 )
 
 COLUMNS = (
@@ -71,7 +73,6 @@ COLUMNS = (
 EXPORT_COLUMNS = (*COLUMNS, "approved")
 REQUIRED_COLUMNS = ("metric_code", "area_code", "year", "value")
 CONTENT_COLUMNS = ("value", "note", "qualifier", "rank_out_of", "explanation")
-TEXT_LIMITS = {"note": 200, "qualifier": 100}  # the model's max_length: never truncate silently
 MAX_ROWS = 50_000
 MAX_COLUMNS = 40  # the template has 11; reading stops there, so a crafted wide file costs nothing
 MAX_CELL_LENGTH = MAX_EXPLANATION_LENGTH  # the longest field a figure has
@@ -83,8 +84,10 @@ CONTENT_TYPES = {
 }
 
 # A spreadsheet runs a cell that starts with one of these as a formula ("CSV injection").
-# CSV text cells get a leading apostrophe on the way out, which reading takes off again.
+# CSV text cells get a leading apostrophe on the way out, which reading takes off again
+# (text that starts with an apostrophe gets a second one, so the round trip is exact).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_GUARDED_STARTS = (*_FORMULA_STARTS, "'")
 _ESCAPED_COLUMNS = ("metric_name", "area_name", "note", "qualifier", "explanation", *TEXT_LIMITS_OF_DETAILS)
 _NUMBER_COLUMNS = ("value", "rank_out_of", "decimals", "rank", "numerator", "denominator")
 
@@ -110,7 +113,7 @@ def export_dataset(values, comparators) -> tablib.Dataset:
                     area.ons_code if area else "",
                     area.name if area else "",
                     str(v.year),
-                    NOT_KNOWN if v.is_not_known else typed_number(v.value, v.decimals),
+                    v.as_typed,
                     v.note,
                     v.qualifier,
                     "" if v.rank_out_of is None else str(v.rank_out_of),
@@ -167,11 +170,14 @@ def template_dataset(sheet) -> tablib.Dataset:
 
 
 def _escape(text):
-    return "'" + text if isinstance(text, str) and text.startswith(_FORMULA_STARTS) else text
+    """Guard a CSV text cell a spreadsheet would run as a formula with a leading apostrophe, and
+    give text that already starts with an apostrophe a second one, so `_unescape` is its exact
+    inverse: "=x" -> "'=x" -> "=x", and "'=x" -> "''=x" -> "'=x"."""
+    return "'" + text if isinstance(text, str) and text.startswith(_GUARDED_STARTS) else text
 
 
 def _unescape(text):
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS) else text
+    return text[1:] if text.startswith("'") and text[1:].startswith(_GUARDED_STARTS) else text
 
 
 def _csv_bytes(dataset):
@@ -265,7 +271,7 @@ def _text(value):
 def _csv_rows(file_bytes, max_rows):
     if file_bytes.startswith(b"PK\x03\x04"):
         raise FigureError("This is an Excel workbook, not a CSV file: give it a name ending in .xlsx.")
-    if b"\x00" in file_bytes[:4096]:
+    if file_bytes[:4096].count(b"\x00") > 16:  # UTF-16 or binary; a stray NUL is an error at its row
         raise FigureError("This file is not a CSV file. Save your spreadsheet as “CSV UTF-8” and upload that.")
     try:
         text = file_bytes.decode("utf-8-sig")
@@ -379,6 +385,11 @@ def read_upload(file_bytes: bytes, filename_or_fmt: str, *, max_rows=None, too_m
         )
     width = len(headers)
     data = [(row + [""] * width)[:width] for row in rows[1:]]  # extra cells have no column: ignored
+    if fmt == "csv":  # only CSV text carries the export's formula guard (a workbook keeps text as text)
+        guarded = [i for i, name in enumerate(headers) if name in _ESCAPED_COLUMNS]
+        for row in data:
+            for i in guarded:
+                row[i] = _unescape(row[i])
     return tablib.Dataset(*data, headers=headers)
 
 
@@ -410,19 +421,14 @@ def _metric_error(code, metrics_by_code, partnership):
 
 
 def _read_rank_out_of(row, entry):
-    text = row.cell.rank_out_of
-    try:
-        out_of = int(Decimal(text))
-        if not 1 <= out_of <= MAX_RANK_OUT_OF or out_of != Decimal(text):
-            raise ValueError
-    except (ValueError, ArithmeticError):
-        row.errors.append('rank_out_of must be a whole number, e.g. 152 for "12 of 152".')
+    out_of, error = parse_rank_out_of(row.cell.rank_out_of)
+    if error:
+        row.errors.append(error)
         return
     row.cell.rank_out_of = str(out_of)
-    metric = row.metric
-    if metric is not None and metric.unit == "rank" and entry is not None and entry.value is not None:
-        if entry.value > out_of:
-            row.errors.append(f"A rank cannot be higher than the number ranked ({out_of}).")
+    beyond = check_rank_within(row.metric, entry.value if entry is not None else None, out_of)
+    if beyond:
+        row.errors.append(beyond)
 
 
 def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code, detail_columns=(), publishers=None):
@@ -435,9 +441,9 @@ def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code, detail_
         year=None,
         cell=CellInput(
             raw=get("value"),
-            note=_unescape(get("note")),
-            qualifier=_unescape(get("qualifier")),
-            explanation=_unescape(get("explanation")),
+            note=get("note"),
+            qualifier=get("qualifier"),
+            explanation=get("explanation"),
             rank_out_of=get("rank_out_of"),
             details={name: _unescape(get(name)) for name in detail_columns},
         ),
@@ -499,10 +505,7 @@ def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code, detail_
             errors.append("A comparator needs a number: delete the row if you do not have it.")
     if row.cell.rank_out_of:
         _read_rank_out_of(row, entry)
-    for name, limit in TEXT_LIMITS.items():
-        length = len(getattr(row.cell, name))
-        if length > limit:
-            errors.append(f"The {name} can be at most {limit} characters; this one has {length}.")
+    errors += check_texts(row.cell)
     if row.geography and (row.cell.rank_out_of or row.cell.explanation or any(row.cell.details.values())):
         errors.append("A comparator takes only a value, its source (in note) and a qualifier: empty the other columns.")
     qualifiers = [value for value, _ in COMPARATOR_QUALIFIERS]

@@ -4,13 +4,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from partners import selectors as partner_selectors
 from partners.access import Capability, partnership_view
 from partners.selectors import areas_of as partnership_areas
 
 from . import selectors, services
-from .formatting import plain_number
 from .forms import OpenRoundForm, ReasonForm, cells_from_post
 from .models import MetricValue, Return
+from .validation import TEXT_LIMITS
 
 
 def return_for(request, pk) -> Return:
@@ -23,7 +24,7 @@ def return_for(request, pk) -> Return:
 
 
 def _can_edit(request, ret):
-    return request.access.can_act_for(ret.agency_id) and ret.is_editable
+    return request.access.can_act_for(ret.agency_id) and ret.accepts_figures
 
 
 @partnership_view(Capability.VIEW_PARTNERSHIP)
@@ -44,12 +45,14 @@ def return_form(request, pk):
     status = 200
     if request.method == "POST":
         if not can_edit:
-            messages.error(request, "This return cannot be changed now.")
+            messages.error(
+                request, ret.refusal() if not ret.accepts_figures else "Only the agency can change its figures."
+            )
             return redirect(ret)
         cells = cells_from_post(request.POST, keys)
         try:
             checks = services.save_return(
-                ret, cells, by=request.user, via="form", expected_version=request.POST.get("version")
+                ret, cells, by=request.user, via="form", expected_version=request.POST.get("version", "")
             )
         except services.StaleReturn as error:
             messages.error(request, str(error))
@@ -97,6 +100,7 @@ def return_form(request, pk):
             "ret": ret,
             "sheet": sheet,
             "can_edit": _can_edit(request, ret),
+            "text_limits": TEXT_LIMITS,
             "can_decide": request.access.can(Capability.RETURN_FIGURES) and ret.is_submitted,
             "can_approve": request.access.can(Capability.APPROVE_FIGURES) and ret.is_submitted,
             "can_reopen": request.access.can(Capability.APPROVE_FIGURES) and ret.is_approved,
@@ -211,7 +215,6 @@ def value_history(request, pk):
         {
             "partnership": request.partnership,
             "value": value,
-            "value_text": "N/K" if value.is_not_known else plain_number(value.value),
             "events": selectors.value_history(value),
         },
     )
@@ -219,33 +222,47 @@ def value_history(request, pk):
 
 @partnership_view(Capability.MANAGE_FIGURES)
 def open_round(request):
-    """Open a year's collection: each metric goes to the agency the catalogue names as its supplier."""
+    """Open a year's collection in two steps: a preview of who will be asked for what (nothing is
+    created), then "Open the round". Metrics that would have no supplier refuse the round, with
+    the choice that fixes them (an area's council) on the same form."""
     partnership = request.partnership
-    form = OpenRoundForm(request.POST or None, areas=partnership_areas(partnership))
-    plan = selectors.collection_plan(partnership)
+    form = OpenRoundForm(
+        request.POST or None, areas=partnership_areas(partnership), councils=partner_selectors.councils()
+    )
+    plan, status = None, 200
     if request.method == "POST" and form.is_valid():
-        year = form.cleaned_data["year"]
-        assignments = {
-            agency: [m for m in metrics if m.is_collected_in(year)] for agency, metrics in plan.by_agency.items()
-        }
-        try:
-            services.open_round(
-                partnership=partnership,
-                year=year,
-                opens_on=form.cleaned_data["opens_on"],
-                closes_on=form.cleaned_data["closes_on"],
-                areas=form.chosen_areas(),
-                assignments={agency: metrics for agency, metrics in assignments.items() if metrics},
-                by=request.user,
-            )
-        except services.FigureError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"The {year} round is open; each agency can now see its return.")
-            return redirect("metrics:round", partnership.slug, year)
+        year, areas, councils = form.cleaned_data["year"], form.chosen_areas(), form.chosen_councils()
+        plan = selectors.collection_plan(partnership, year, areas, councils)
+        for area, metrics in plan.without_council.items():
+            if OpenRoundForm.council_field(area) in form.fields:
+                form.add_error(
+                    OpenRoundForm.council_field(area),
+                    f"Choose {area.name}'s council: otherwise no one is asked for its {len(metrics)} area figures.",
+                )
+        if plan.refused:
+            status = 422
+        elif "open" in request.POST:
+            try:
+                services.open_planned_round(
+                    partnership=partnership,
+                    year=year,
+                    opens_on=form.cleaned_data["opens_on"],
+                    closes_on=form.cleaned_data["closes_on"],
+                    areas=areas,
+                    councils=councils,
+                    by=request.user,
+                )
+            except services.FigureError as error:
+                form.add_error(None, str(error))
+                status = 422
+            else:
+                messages.success(request, f"The {year} round is open; each agency can now see its return.")
+                return redirect("metrics:round", partnership.slug, year)
+    elif request.method == "POST":
+        status = 422
     return render(
         request,
         "metrics/open_round.html",
         {"partnership": partnership, "form": form, "plan": plan},
-        status=422 if request.method == "POST" else 200,
+        status=status,
     )

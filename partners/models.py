@@ -119,6 +119,15 @@ class Area(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="areas")
     name = models.CharField(max_length=120)
     ons_code = models.CharField("ONS code", max_length=9, validators=[ons_code])
+    council = models.ForeignKey(
+        "Agency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="council_of",
+        limit_choices_to={"kind": "council"},
+        help_text="The area's own council: it is asked for the area's figures that name no other supplier.",
+    )
 
     objects = ScopedManager(partnership="partnership")
 

@@ -9,12 +9,12 @@ from django.db.models import Prefetch, Q
 from django_scopes import scopes_disabled
 
 from .accounts import accounts_decimals, format_accounts
-from .models import AgencyMembership, Area, FundingLine, FundingYear, Group, Person, Post, PostKind
+from .models import Agency, AgencyKind, AgencyMembership, Area, FundingLine, FundingYear, Group, Person, Post, PostKind
 from .years import ReportingYear
 
 
 def areas_of(partnership):
-    return list(Area.objects.filter(partnership=partnership))
+    return list(Area.objects.filter(partnership=partnership).select_related("council"))
 
 
 def memberships_of(partnership, year: ReportingYear | None = None):
@@ -69,3 +69,8 @@ def reserves_warnings(years):
                 f"the reserves carried forward from {last.year} (£{format_accounts(carried, places)})."
             )
     return warnings
+
+
+def councils():
+    """Every current council in the shared register, for choosing an area's council."""
+    return Agency.objects.filter(kind=AgencyKind.COUNCIL, ended_on__isnull=True).order_by("name")

@@ -47,8 +47,9 @@ def ensure_partnership(*, slug, **values):
 
 
 @transaction.atomic
-def ensure_area(*, partnership, ons_code, name):
-    return _upsert(Area, {"partnership": partnership, "ons_code": ons_code}, {"name": name})
+def ensure_area(*, partnership, ons_code, name, council=None):
+    fields = {"name": name} if council is None else {"name": name, "council": council}
+    return _upsert(Area, {"partnership": partnership, "ons_code": ons_code}, fields)
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('metrics', '0003_audit_moves_to_partners'),
-        ('partners', '0004_funding_balances_are_lines'),
+        ('partners', '0005_funding_balances_are_lines'),
     ]
 
     operations = [

@@ -28,7 +28,7 @@ from ..errors import FigureError, StaleReturn
 from .checks import check_cells, differences_from_saved
 from .comparators import set_comparator
 from .imports import import_figures
-from .rounds import open_round
+from .rounds import open_planned_round, open_round
 from .workflow import approve_return, reopen_return, save_return, send_back_return, submit_return
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "expected_cells",
     "import_figures",
     "normalised",
+    "open_planned_round",
     "open_round",
     "reopen_return",
     "return_scope",

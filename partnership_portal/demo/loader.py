@@ -70,6 +70,7 @@ def load(*, stdout=None):
     with scopes_disabled():
         partnerships = _load_partnerships()
         agencies = _load_agencies()
+        _set_councils(partnerships, agencies)
         _load_memberships(partnerships, agencies)
         people = _load_people(partnerships, agencies)
         groups = _load_groups(partnerships, people)
@@ -78,7 +79,7 @@ def load(*, stdout=None):
         users = _load_users(partnerships["hsscp"], agencies)
         metrics = _load_catalogue(partnerships["hsscp"], agencies)
         _load_figures(partnerships["hsscp"], metrics)
-        _open_next_round(partnerships["hsscp"], metrics, agencies, users["editor"])
+        _open_next_round(partnerships["hsscp"], users["editor"])
     return users
 
 
@@ -94,6 +95,18 @@ def _load_partnerships():
             partners.ensure_area(partnership=partnership, ons_code=area["ons_code"], name=area["name"])
         result[data["slug"]] = partnership
     return result
+
+
+def _set_councils(partnerships, agencies):
+    """Each area's own council: a round asks it for the area's figures that name no supplier."""
+    for data in partners_data.PARTNERSHIPS:
+        for area in data["areas"]:
+            partners.ensure_area(
+                partnership=partnerships[data["slug"]],
+                ons_code=area["ons_code"],
+                name=area["name"],
+                council=agencies[area["council"]],
+            )
 
 
 def _load_agencies():
@@ -341,25 +354,17 @@ def _check_details(hsscp, rows):
                 raise ValueError(f"Demo figure {row.metric.code} {row.year}: {' '.join(errors)}")
 
 
-def _open_next_round(hsscp, metrics, agencies, editor):
+def _open_next_round(hsscp, editor):
     """The 2025-26 round: police return their figures for both areas, each council for its own."""
     if CollectionRound.objects.filter(partnership=hsscp, year=NEXT_ROUND_YEAR).exists():
         return
-    areas = {area.ons_code: area for area in hsscp.areas.all()}
-    collected = [m for m in metrics.values() if m.is_collected_in(NEXT_ROUND_YEAR)]
-    police = [m for m in collected if m.agency_id == agencies["cleveland-police"].pk]
-    council = [m for m in collected if m.agency_id is None and m.is_per_area and m.group != "profile"]
-    figures.open_round(
+    # The rule the open-round screen applies: named suppliers, then each area's own council.
+    figures.open_planned_round(
         partnership=hsscp,
         year=NEXT_ROUND_YEAR,
         opens_on=dt.date(2026, 4, 1),
         closes_on=dt.date(2026, 12, 18),
-        areas=list(areas.values()),
-        assignments={
-            agencies["cleveland-police"]: (sorted(police, key=lambda m: m.position), list(areas.values())),
-            agencies["hartlepool-bc"]: (council, [areas["E06000001"]]),
-            agencies["stockton-bc"]: (council, [areas["E06000004"]]),
-        },
+        areas=list(hsscp.areas.all()),
         by=editor,
     )
 

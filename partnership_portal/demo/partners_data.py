@@ -37,8 +37,8 @@ PARTNERSHIPS = [
         ),
         "started_on": "2019-04-10",  # ARR19 L36 (history_data.py)
         "areas": [
-            {"name": "Hartlepool", "ons_code": "E06000001"},
-            {"name": "Stockton-on-Tees", "ons_code": "E06000004"},
+            {"name": "Hartlepool", "ons_code": "E06000001", "council": "hartlepool-bc"},
+            {"name": "Stockton-on-Tees", "ons_code": "E06000004", "council": "stockton-bc"},
         ],
     },
     {
@@ -59,8 +59,8 @@ PARTNERSHIPS = [
             "several Tees-wide sub-groups jointly with its neighbour, HSSCP."
         ),
         "areas": [
-            {"name": "Middlesbrough", "ons_code": "E06000002"},
-            {"name": "Redcar and Cleveland", "ons_code": "E06000003"},
+            {"name": "Middlesbrough", "ons_code": "E06000002", "council": "middlesbrough-council"},
+            {"name": "Redcar and Cleveland", "ons_code": "E06000003", "council": "redcar-cleveland-bc"},
         ],
     },
 ]

@@ -120,9 +120,7 @@ def test_an_approved_return_cannot_be_imported_into(client, world):
     assert response.url == world.police_return.get_absolute_url()
     assert stored(world) == before
     messages = [str(m) for m in response.wsgi_request._messages]
-    assert messages == [
-        "This return is approved, so figures cannot be imported into it: ask an approver to re-open it."
-    ]
+    assert messages == ["This return is approved, so its figures cannot be changed: ask an approver to re-open it."]
 
 
 def test_a_preview_made_before_approval_cannot_be_confirmed_after_it(client, world):

@@ -16,6 +16,12 @@ def url(world, name="metrics:return", **kwargs):
     return reverse(name, args=["hsscp", world.police_return.pk], **kwargs)
 
 
+def version(world):
+    """What the form's hidden version field holds: the return as the page was built."""
+    world.police_return.refresh_from_db()
+    return world.police_return.version
+
+
 def test_the_partner_sees_its_return_with_last_years_figure(world):
     from tests import factories as f
 
@@ -38,6 +44,7 @@ def test_errors_show_at_the_fields_and_everything_typed_is_kept(world):
             field(world, "referrals", 1): "250",
             field(world, "referrals", 1, "n"): "as at 31 March",
             "action": "save",
+            "version": version(world),
         },
     )
     assert response.status_code == 422
@@ -54,7 +61,9 @@ def test_errors_show_at_the_fields_and_everything_typed_is_kept(world):
 
 def test_saving_a_draft_and_coming_back_shows_the_figures(world):
     client = login(None, world.submitter)
-    response = client.post(url(world), {field(world, "referrals", 0): "250", "action": "save"})
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "250", "action": "save", "version": version(world)}
+    )
     assert response.status_code == 302
     page = client.get(url(world)).content.decode()
     assert "Draft saved" in page
@@ -73,6 +82,7 @@ def test_submit_from_the_form_saves_then_submits(world):
         field(world, "re-referral-rate", 1): "11",
         field(world, "training-sessions", None): "4",
         "action": "submit",
+        "version": version(world),
     }
     response = client.post(url(world), data, follow=True)
     assert "Submitted. The business unit will check your figures." in response.content.decode()
@@ -82,7 +92,9 @@ def test_submit_from_the_form_saves_then_submits(world):
 
 def test_submitting_an_incomplete_return_says_what_is_missing_and_keeps_input(world):
     client = login(None, world.submitter)
-    response = client.post(url(world), {field(world, "referrals", 0): "200", "action": "submit"})
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "200", "action": "submit", "version": version(world)}
+    )
     assert response.status_code == 422
     html = response.content.decode()
     assert "Not submitted" in html and "still empty" in html
@@ -159,27 +171,42 @@ def test_a_figures_own_history_is_reachable_from_the_value(world, submitted):
 
 def test_the_business_unit_opens_a_round_and_each_supplying_agency_gets_its_return(world):
     from metrics.models import Return
+    from partners import audit
 
     client = login(None, world.editor)
     new_round = reverse("metrics:round_new", args=["hsscp"])
-    assert "Cleveland Police</strong>: 1 metric" in client.get(new_round).content.decode()
-    response = client.post(
-        new_round,
-        {"year": "2026-27", "opens_on": "2027-04-01", "closes_on": "2027-03-01", "areas": [world.areas[0].pk]},
-    )
+    assert "Preview who will be asked" in client.get(new_round).content.decode()
+    dates = {"year": "2026-27", "opens_on": "2027-04-01", "closes_on": "2027-05-31", "areas": [world.areas[0].pk]}
+    response = client.post(new_round, {**dates, "closes_on": "2027-03-01"})
     assert response.status_code == 422
     assert "The round must close after it opens." in response.content.decode()
     assert 'value="2026-27"' in response.content.decode()
-    response = client.post(
-        new_round,
-        {"year": "2026-27", "opens_on": "2027-04-01", "closes_on": "2027-05-31", "areas": [world.areas[0].pk]},
-    )
+
+    # Area figures that name no supplier go to the area's council: without one the round is refused,
+    # and the fix (choosing the council) is on the same form.
+    council_field = f"council_{world.areas[0].pk}"
+    refused = client.post(new_round, {**dates, "preview": "1"}).content.decode()
+    assert "The round cannot open yet" in refused and "Hartlepool has no council set" in refused
+    assert f'name="{council_field}"' in refused and "Open the round" not in refused
+
+    chosen = {**dates, council_field: world.council.pk}
+    preview = client.post(new_round, {**chosen, "preview": "1"})
+    html = preview.content.decode()
+    assert preview.status_code == 200 and "Open the round" in html
+    assert '<th scope="row">Cleveland Police</th>' in html and f'<th scope="row">{world.council.name}</th>' in html
+    with scopes_disabled():
+        assert not Return.objects.filter(round__year="2026-27").exists()  # a preview creates nothing
+
+    response = client.post(new_round, {**chosen, "open": "1"})
     assert response.status_code == 302 and response["Location"].endswith("/rounds/2026-27/")
     with scopes_disabled():
-        (ret,) = Return.objects.filter(round__year="2026-27")
-        assert ret.agency == world.police
-        assert list(ret.metrics.all()) == [world.metrics["referrals"]]
-        assert list(ret.areas.all()) == [world.areas[0]]
+        police, council = Return.objects.filter(round__year="2026-27").order_by("agency__name")
+        assert police.agency == world.police and list(police.metrics.all()) == [world.metrics["referrals"]]
+        assert council.agency == world.council and list(council.areas.all()) == [world.areas[0]]
+        assert {m.code for m in council.metrics.all()} == {"re-referrals", "re-referral-rate"}
+        world.areas[0].refresh_from_db()
+        assert world.areas[0].council == world.council
+        assert audit.about(world.areas[0]).get().action == "partners.area.council_set"
 
 
 def test_saving_from_an_out_of_date_page_keeps_what_was_typed_and_overwrites_nothing(world):
@@ -211,13 +238,59 @@ def test_a_retired_metric_is_not_asked_for_after_retirement_but_keeps_its_past_f
         retired_in=ReportingYear(2026),
     )
     f.ValueFactory(metric=old, area=world.areas[0], year="2024-25", value=7, approved_at="2025-06-01T00:00Z")
+    with scopes_disabled():
+        for area in world.areas:
+            area.council = world.council
+            area.save()
     client = login(None, world.editor)
     client.post(
         reverse("metrics:round_new", args=["hsscp"]),
-        {"year": "2026-27", "opens_on": "2027-04-01", "closes_on": "2027-05-31", "areas": [a.pk for a in world.areas]},
+        {
+            "year": "2026-27",
+            "opens_on": "2027-04-01",
+            "closes_on": "2027-05-31",
+            "areas": [a.pk for a in world.areas],
+            "open": "1",
+        },
     )
     with scopes_disabled():
         ret = Return.objects.get(round__year="2026-27", agency=world.police)
         assert old not in ret.metrics.all() and world.metrics["referrals"] in ret.metrics.all()
     page = client.get(reverse("metrics:explorer", args=["hsscp"]), {"metric": "old-measure"}).content.decode()
     assert "retired from 2026-27" in page and ">7<" in page
+
+
+def test_a_post_without_the_version_field_is_refused_as_out_of_date(world):
+    client = login(None, world.submitter)
+    response = client.post(url(world), {field(world, "referrals", 0): "250", "action": "save"})
+    assert response.status_code == 409
+    assert "Not saved: this return changed after you opened it" in response.content.decode()
+    with scopes_disabled():
+        assert not MetricValue.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "text", "message"),
+    [
+        ("n", "x" * 201, "The note can be at most 200 characters; this one has 201."),
+        ("q", "y" * 101, "The qualifier can be at most 100 characters; this one has 101."),
+        ("n", "as at\x00 31 March", "The note contains an invisible control character (U+0000"),
+        ("q", "Q2\x00", "The qualifier contains an invisible control character (U+0000"),
+        ("x", "New\x0bsystem", "The explanation contains an invisible control character (U+000B"),
+    ],
+)
+def test_overlong_or_control_character_text_is_an_error_at_its_field_and_nothing_is_lost(world, prefix, text, message):
+    client = login(None, world.submitter)
+    data = {
+        field(world, "referrals", 0): "250",
+        field(world, "referrals", 0, prefix): text,
+        field(world, "referrals", 1): "300",
+        "action": "save",
+        "version": version(world),
+    }
+    response = client.post(url(world), data)
+    html = response.content.decode()
+    assert response.status_code == 422 and message in html and "Draft saved" not in html
+    assert f'name="{field(world, "referrals", 1)}" value="300"' in html  # everything typed is kept
+    with scopes_disabled():
+        assert not MetricValue.objects.exists()

@@ -223,7 +223,7 @@ def test_groups_come_in_the_business_units_order_with_their_years(db):
 @pytest.mark.django_db(transaction=True)
 def test_migration_turns_reserve_balances_into_lines_and_keeps_every_amount():
     executor = MigrationExecutor(connection)
-    old = [("partners", "0002_audit_event")]
+    old = [("partners", "0003_area_council")]
     executor.migrate(old)
     state = executor.loader.project_state(old).apps
     Partnership = state.get_model("partners", "Partnership")

@@ -5,7 +5,7 @@ class Migration(migrations.Migration):
     """Separate from 0002 so PostgreSQL alters no table with the data migration's writes pending."""
 
     dependencies = [
-        ("partners", "0003_tenants_posts_groups_funding_kinds"),
+        ("partners", "0004_tenants_posts_groups_funding_kinds"),
     ]
 
     operations = [

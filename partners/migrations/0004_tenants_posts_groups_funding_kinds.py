@@ -46,7 +46,7 @@ def signed_lines_to_reserves_and_expenditure(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0002_audit_event'),
+        ('partners', '0003_area_council'),
     ]
 
     operations = [
