@@ -205,6 +205,12 @@ def return_events(ret):
     return list(audit.about_or_within(ret).select_related("actor").order_by("at", "id"))
 
 
+def statement_of(value: MetricValue) -> "Figure":
+    """One stored figure as a report would state it (no previous year, no comparators). No query beyond
+    the value's own metric and publisher, which callers select with it."""
+    return Figure.of(value, metric=value.metric, area=value.area, year=value.year)
+
+
 def value_history(value):
     return list(audit.about(value).select_related("actor").order_by("at", "id"))
 

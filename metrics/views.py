@@ -9,8 +9,9 @@ from partners.access import Capability, partnership_view
 from partners.selectors import areas_of as partnership_areas
 
 from . import selectors, services
-from .forms import OpenRoundForm, ReasonForm, cells_from_post
+from .forms import OpenRoundForm, ReasonForm, StatementForm, cells_from_post
 from .models import MetricValue, Return
+from .presentation import Publishers, details_text
 from .validation import TEXT_LIMITS
 
 
@@ -202,7 +203,9 @@ def return_history(request, pk):
 
 @partnership_view()
 def value_history(request, pk):
-    value = get_object_or_404(MetricValue.objects.select_related("metric", "area", "collected_in"), pk=pk)
+    value = get_object_or_404(
+        MetricValue.objects.select_related("metric", "area", "collected_in", "published_by"), pk=pk
+    )
     access = request.access
     if not (
         access.can(Capability.VIEW_PARTNERSHIP)
@@ -215,8 +218,39 @@ def value_history(request, pk):
         {
             "partnership": request.partnership,
             "value": value,
+            "statement": selectors.statement_of(value),
+            "can_restate": access.can(Capability.MANAGE_FIGURES),
             "events": selectors.value_history(value),
         },
+    )
+
+
+@partnership_view(Capability.MANAGE_FIGURES)
+def value_statement(request, pk):
+    """How one figure is stated (period, precision, commentary, rank, share, publisher); its number stays."""
+    value = get_object_or_404(MetricValue.objects.select_related("metric", "area", "published_by"), pk=pk)
+    predecessors = list(Publishers.of(request.partnership).predecessors.values())
+    form_kwargs = {"predecessors": predecessors, "partnership": request.partnership}
+    status = 200
+    if request.method == "POST":
+        form = StatementForm(request.POST, **form_kwargs)
+        if form.is_valid():
+            errors = services.restate_value(value, form.texts(), by=request.user)
+            if not errors:
+                messages.success(request, "Saved how the figure is stated; the audit trail records the change.")
+                return redirect(value.get_absolute_url())
+            for error in errors:
+                form.add_error(None, error)
+        status = 422
+    else:
+        initial = details_text(value)
+        initial["period_kind"] = initial["period_kind"] or "reporting_year"
+        form = StatementForm(initial=initial, **form_kwargs)
+    return render(
+        request,
+        "metrics/value_statement.html",
+        {"partnership": request.partnership, "value": value, "form": form},
+        status=status,
     )
 
 

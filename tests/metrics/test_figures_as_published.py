@@ -408,3 +408,46 @@ def test_a_percentage_worked_out_from_two_counts_shows_its_numerator_and_denomin
     head, rows = _rows(response, "Stockton-on-Tees")
     row = _row(rows, head, "2024-25")
     assert (row["Stockton-on-Tees"], row["Of"]) == ("31%", "50 of 161 referrals")  # entered, as published
+
+
+# --- The business unit states one figure: form, service, audit -------------------------------------------
+
+
+def test_the_business_unit_restates_a_figure_and_the_audit_says_what_changed(client, history):
+    from django.urls import reverse
+
+    from partners import audit
+    from tests.conftest import login
+
+    assert _import(history, _csv(_detail_row("ehe-rate", "E06000001", "2024-25", "126.93"))) == {}
+    with scopes_disabled():
+        value = MetricValue.objects.get(metric__code="ehe-rate")
+    url = reverse("metrics:value_statement", args=[history.partnership.slug, value.pk])
+    login(client, history.editor)
+    form = {
+        "period_kind": "part_year",
+        "period_start": "2024-07-01",
+        "period_end": "2025-03-31",
+        "rank": "3",
+        "rank_scope": "in the region",
+        "commentary": "highest yet",
+        "decimals": "1",
+    }
+    refused = client.post(url, form | {"period_end": "2025-06-30"})
+    assert refused.status_code == 422
+    assert "within one reporting year" in refused.content.decode()
+    assert 'value="in the region"' in refused.content.decode()  # nothing typed is lost
+    response = client.post(url, form)
+    assert response.status_code == 302
+    with scopes_disabled():
+        value.refresh_from_db()
+        assert (value.value, value.is_approved) == (Decimal("126.93"), True)  # the number and its approval stay
+        assert (value.rank, value.rank_scope, value.period.label, value.decimals) == (
+            3, "in the region", "2024-25, Q2–Q4 only", 1,
+        )  # fmt: skip
+        (event,) = audit.about(value).filter(action="metrics.value.restated")
+    assert "rank empty → 3" in audit.sentence(event) and "period kind empty → part_year" in audit.sentence(event)
+    page = client.get(reverse("metrics:value_history", args=[history.partnership.slug, value.pk])).content.decode()
+    assert "126.9 per 10,000, 3rd in the region" in page and "2024-25, Q2–Q4 only" in page
+    login(client, history.submitter)
+    assert client.post(url, form).status_code == 403
