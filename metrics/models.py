@@ -188,6 +188,11 @@ class Metric(models.Model):
         return self.retired_in is None or year < self.retired_in
 
     @property
+    def is_worked_out(self):
+        """A percentage worked out from two count metrics (numerator and denominator), not collected itself."""
+        return bool(self.numerator_metric_id and self.denominator_metric_id)
+
+    @property
     def is_per_area(self):
         return self.level == Level.AREA
 

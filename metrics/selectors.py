@@ -793,7 +793,8 @@ class CollectionPlan:
 def collection_plan(partnership, year, areas, councils=None) -> CollectionPlan:
     """The plan for `year` over `areas`; `councils` ({area pk: agency}) overrides areas' own. Two queries."""
     councils = councils or {}
-    metrics = [m for m in catalogue(partnership) if m.is_collected_in(year)]
+    # A percentage worked out from two counts is never asked for: its counts are.
+    metrics = [m for m in catalogue(partnership) if m.is_collected_in(year) and not m.is_worked_out]
     areas = sorted(areas, key=lambda area: area.name)
     council_of = {area.pk: councils.get(area.pk) or area.council for area in areas}
     wanted = {}  # agency -> (metrics, area pks)
