@@ -24,6 +24,7 @@ from .formatting import (
     format_rank,
     format_share,
     format_value,
+    is_suppressed,
     quantize,
     shown_decimals,
 )
@@ -323,6 +324,15 @@ class Figure:
             suppress_small=m.suppress_small,
             public=public,
         )
+
+    def suppressed(self, *, public):
+        return is_suppressed(self.value, suppress_small=self.metric.suppress_small, public=public)
+
+    def change_for(self, *, public):
+        """The change on the year before as text, or "" when either year is suppressed (it would tell the number)."""
+        if self.suppressed(public=public) or (self.previous is not None and self.previous.suppressed(public=public)):
+            return ""
+        return self.change_text
 
     @property
     def rank_text(self):
@@ -638,8 +648,10 @@ class SeriesTable:
         return 5 + len(self.geographies) + sum(self.has.values())
 
 
-def series_tables(series: MetricSeries) -> list[SeriesTable]:
-    """The explorer's table per area: value, change on the previous year, comparators. No queries."""
+def series_tables(series: MetricSeries, *, public=False) -> list[SeriesTable]:
+    """The explorer's table per area: value, change on the previous year, comparators. No queries.
+
+    `public`: as people outside the business unit see it (small numbers suppressed)."""
     metric = series.metric
     codes = sorted(
         (code for code, values in series.comparators.items() if any(v is not None for v in values)),
@@ -666,8 +678,9 @@ def series_tables(series: MetricSeries) -> list[SeriesTable]:
             else:
                 succession = figure is not None and last_publisher is not None and publisher != last_publisher
             last_publisher = publisher if figure is not None else last_publisher
-            described = figure.change_description if figure else None
-            rank_change = figure.rank_change if figure else None
+            shows_change = figure is not None and bool(figure.change_for(public=public))
+            described = figure.change_description if shows_change else None
+            rank_change = figure.rank_change if shows_change else None
             notes = [text for text in (figure.note, figure.qualifier) if text] if figure else []
             if figure is not None and figure.derived:
                 notes.append(f"Worked out from {figure.share_text or 'its two counts'}.")
@@ -675,7 +688,7 @@ def series_tables(series: MetricSeries) -> list[SeriesTable]:
                 SeriesRow(
                     year=point.year,
                     figure=figure,
-                    value=figure.formatted() if figure else "–",
+                    value=figure.formatted(public=public) if figure else "–",
                     change=described.text if described else "–",
                     direction=described.direction if described else "",
                     movement=described.movement if described else "",
