@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 
-from .formatting import SUPPRESSED, format_value, plain_text
+from .formatting import SMALL_NUMBER_LIMIT, format_value, plain_text, suppressed_text
 from .models import ComparatorKind, Polarity, ReturnStatus, Unit, geography_sort_key
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -395,14 +395,14 @@ def _join(words):
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _describe_line(subject, metric, years, values, rank_out_of=None, suppressed=()):
+def _describe_line(subject, metric, years, values, rank_out_of=None, suppressed=(), hidden_as=None):
     """One clause: "<subject> rose from A in Y1 to B in Y2 (no figure for Y)"."""
     rank_out_of = rank_out_of or [None] * len(years)
     known = [(i, v) for i, v in enumerate(values) if v is not None]
     hidden = [str(years[i]) for i in suppressed]
     if not known:
         if hidden:
-            return f"{subject} was {SUPPRESSED} in {_join(hidden)}"
+            return f"{subject} was {hidden_as or suppressed_text()} in {_join(hidden)}"
         return f"{subject} has no figures"
     (first_i, first), (last_i, last) = known[0], known[-1]
 
@@ -424,7 +424,7 @@ def _describe_line(subject, metric, years, values, rank_out_of=None, suppressed=
     if gaps:
         clause += f" (no figure for {_join(gaps)})"
     if hidden:
-        clause += f" ({SUPPRESSED} in {_join(hidden)})"
+        clause += f" ({hidden_as or suppressed_text()} in {_join(hidden)})"
     return clause
 
 
@@ -444,7 +444,8 @@ def describe_series(series, *, public=False) -> str:
         values = [_point_value(p, public) for p in points]
         ranks = [p.figure.rank_out_of if p.figure else None for p in points]
         suppressed = [i for i, p in enumerate(points) if p.figure is not None and p.figure.suppressed(public=public)]
-        clauses.append(_describe_line(subject, metric, years, values, ranks, suppressed))
+        threshold = series.partnership.small_number_threshold if series.partnership else SMALL_NUMBER_LIMIT
+        clauses.append(_describe_line(subject, metric, years, values, ranks, suppressed, suppressed_text(threshold)))
     for code in ordered_geographies(series.comparators):
         clauses.append(_describe_line(f"the {geography_label(code)} figure", metric, years, series.comparators[code]))
     if not clauses:
