@@ -32,7 +32,7 @@ ACTIONS = {
     ),
     "metrics.value.released": (
         "Figure released for publication",
-        lambda e: f"{_figure(e)}released for publication ({_empty(e.data.get('value'))}): {e.reason}",
+        lambda e: f"{_figure(e)}released for publication ({_empty(e.data.get('released'))}): {e.reason}",
     ),
     "metrics.value.release_withdrawn": (
         "Release withdrawn",

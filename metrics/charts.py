@@ -456,11 +456,19 @@ def describe_series(series, *, public=False) -> str:
         boards = _join([board.name for board in series.publishers])
         text += f" Figures marked with an open symbol before the dashed line were published by {boards}, "
         text += f"which {series.partnership or 'the partnership'} replaced."
-    partial = sorted(
-        {p.figure.period_label for _, points in series.by_area for p in points if p.figure and p.figure.is_partial}
-    )
+    figures = [p.figure for _, points in series.by_area for p in points if p.figure is not None]
+    partial = sorted({f.period_label for f in figures if f.is_partial})
     if partial:
         text += f" Part-year figures: {_join(partial)}."
+    other = sorted(
+        {
+            f"the {f.year} figure covers {f.period_label}"
+            for f in figures
+            if not f.is_partial and f.period_label != str(f.year)
+        }
+    )
+    if other:
+        text += f" {_join(other)[0].upper()}{_join(other)[1:]}."
     if metric.polarity != Polarity.NEUTRAL:
         text += f" {Polarity(metric.polarity).label}."
     return text

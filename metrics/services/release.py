@@ -48,15 +48,7 @@ def release_figure(value: MetricValue, *, reason: str, by) -> MetricValue:
         )
     value.released_at, value.released_by, value.release_reason = timezone.now(), by, reason
     value.save(update_fields=["released_at", "released_by", "release_reason"])
-    audit.record(
-        "metrics.value.released",
-        partnership=value.partnership,
-        by=by,
-        subject=value,
-        within=value.collected_in,
-        reason=reason,
-        value=value.as_typed,
-    )
+    _record("metrics.value.released", value, by=by, reason=reason, released=value.as_typed)
     return value
 
 
@@ -69,12 +61,9 @@ def withdraw_release(value: MetricValue, *, reason: str, by) -> MetricValue:
         raise FigureError("This figure has not been released.")
     value.released_at, value.released_by, value.release_reason = None, None, ""
     value.save(update_fields=["released_at", "released_by", "release_reason"])
-    audit.record(
-        "metrics.value.release_withdrawn",
-        partnership=value.partnership,
-        by=by,
-        subject=value,
-        within=value.collected_in,
-        reason=reason,
-    )
+    _record("metrics.value.release_withdrawn", value, by=by, reason=reason)
     return value
+
+
+def _record(action, figure, *, by, **data):
+    audit.record(action, partnership=figure.partnership, by=by, subject=figure, within=figure.collected_in, **data)
