@@ -550,3 +550,39 @@ def test_only_a_suppressed_approved_figure_can_be_released(small):
         draft = f.ValueFactory(metric=small.small.metric, year=Y(2022), area=small.areas[0], value=Decimal("2"))
         with pytest.raises(services.FigureError, match="Only an approved figure"):
             services.release_figure(draft, reason="agreed", by=small.approver)
+
+
+def test_approved_figures_stays_four_queries_with_periods_publishers_and_worked_out_shares(history):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from metrics import selectors
+
+    with scopes_disabled():
+        history.metrics["share"].numerator_metric = history.metrics["re-referrals"]
+        history.metrics["share"].denominator_metric = history.metrics["referrals"]
+        history.metrics["share"].save()
+    assert (
+        _import(
+            history,
+            _csv(
+                _detail_row("referrals", "E06000001", "2018-19", "40", published_by="old-lscb"),
+                _detail_row("referrals", "E06000001", "2019-20", "42"),
+                _detail_row("re-referrals", "E06000001", "2019-20", "12"),
+                _detail_row("ehe-rate", "E06000001", "2019-20", "99.5", rank="3", rank_out_of="12"),
+            ),
+        )
+        == {}
+    )
+    with scopes_disabled(), CaptureQueriesContext(connection) as queries:
+        figures = selectors.approved_figures(
+            history.partnership, ["2019-20"], metric_codes=["share", "referrals", "ehe-rate"]
+        )
+        share = figures.get("share", "E06000001", "2019-20")
+        referrals = figures.get("referrals", "E06000001", "2019-20")
+        rate = figures.get("ehe-rate", "E06000001", "2019-20")
+        texts = (share.formatted(), share.share_text, referrals.change_text, referrals.previous.published_by.slug,
+                 rate.rank_text, rate.period_label)  # fmt: skip
+    assert len(queries) == 4
+    assert texts == ("28.6%", "12 of 42", "Up 2 (+5.0%)", "old-lscb", "3 of 12", "2019-20")
+    assert share.derived and figures.get("share", "E06000001", "2018-19") is None
