@@ -136,6 +136,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "var" / "staticfiles")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "var" / "media")
+# Chart SVGs exported for PDFs, keyed by a hash of the chart (reports/rendering/chart_export.py).
+RENDER_CHART_CACHE = Path(env_str("RENDER_CHART_CACHE") or BASE_DIR / "var" / "chart-cache")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -224,4 +226,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs each layout step and kaleido's browser its housekeeping at INFO.
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("weasyprint.progress", "fontTools", "choreographer", "kaleido")
+    },
 }

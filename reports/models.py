@@ -270,3 +270,7 @@ class SectionPresence(models.Model):
 
     def __str__(self):
         return f"{self.user} in {self.section}"
+
+
+# Renderings live with the rendering code; imported here so Django finds the model.
+from .rendering.models import Rendering, RenderState  # noqa: E402, F401

@@ -28,6 +28,7 @@ SCOPED = [
     "reports.Comment",
     "reports.RequirementTag",
     "reports.SectionPresence",
+    "reports.Rendering",
 ]
 
 
