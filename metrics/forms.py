@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 
 from partners.fields import ReportingYearFormField
 
-from . import tabular
+from . import periods, tabular
 from .cells import CellInput
 from .errors import FigureError
 from .models import ComparatorKind, MetricGroup
@@ -261,3 +261,48 @@ class OpenRoundForm(forms.Form):
 
     def chosen_areas(self):
         return [self.area_objects[pk] for pk in self.cleaned_data["areas"]]
+
+
+class StatementForm(forms.Form):
+    """How one figure is stated. Every box is text as typed; `presentation.read_details` applies the rules."""
+
+    decimals = forms.CharField(
+        required=False, label="Decimals as published", help_text="Empty: as typed. 31% stays 31%; 92.4 stays 92.4."
+    )
+    period_kind = forms.ChoiceField(required=False, label="Period covered", choices=periods.KINDS)
+    period_start = forms.DateField(
+        required=False,
+        label="First day",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Part years and several years.",
+    )
+    period_end = forms.DateField(required=False, label="Last day", widget=forms.DateInput(attrs={"type": "date"}))
+    period_label = forms.CharField(required=False, label="Label for readers", help_text="Only when it differs.")
+    commentary = forms.CharField(required=False, help_text="A few words a table prints beside the figure.")
+    rank = forms.CharField(required=False, label="Rank", help_text="A rate's rank, e.g. 3.")
+    rank_scope = forms.CharField(required=False, label="Ranked", help_text='e.g. "in the region".')
+    numerator = forms.CharField(required=False, help_text='A percentage\'s "12" in "12 of 42".')
+    denominator = forms.CharField(required=False, help_text='…and its "42".')
+    published_by = forms.ChoiceField(required=False, label="Published by")
+
+    def __init__(self, *args, predecessors=(), partnership=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["published_by"].choices = [("", f"{partnership or 'This partnership'}")] + [
+            (board.slug, board.name) for board in predecessors
+        ]
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Row(Column("period_kind"), Column("period_start"), Column("period_end"), Column("period_label")),
+            Row(Column("decimals"), Column("commentary")),
+            Row(Column("rank"), Column("rank_scope"), Column("numerator"), Column("denominator")),
+            "published_by",
+            Submit("save", "Save how it is stated"),
+        )
+
+    def texts(self):
+        """The boxes as the import layout spells them (dates ISO, empty for nothing)."""
+        data = self.cleaned_data
+        return {
+            name: (data[name].isoformat() if hasattr(data.get(name), "isoformat") else (data.get(name) or ""))
+            for name in self.fields
+        }

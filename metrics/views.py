@@ -9,8 +9,9 @@ from partners.access import Capability, partnership_view
 from partners.selectors import areas_of as partnership_areas
 
 from . import selectors, services
-from .forms import OpenRoundForm, ReasonForm, cells_from_post
+from .forms import OpenRoundForm, ReasonForm, StatementForm, cells_from_post
 from .models import MetricValue, Return
+from .presentation import Publishers, details_text
 from .validation import TEXT_LIMITS
 
 
@@ -202,21 +203,83 @@ def return_history(request, pk):
 
 @partnership_view()
 def value_history(request, pk):
-    value = get_object_or_404(MetricValue.objects.select_related("metric", "area", "collected_in"), pk=pk)
+    value = get_object_or_404(
+        MetricValue.objects.select_related("metric", "area", "collected_in", "published_by", "released_by"), pk=pk
+    )
     access = request.access
     if not (
         access.can(Capability.VIEW_PARTNERSHIP)
         or (value.collected_in and access.can_act_for(value.collected_in.agency_id))
     ):
         raise Http404("No such figure")
+    return _value_history_page(request, value)
+
+
+def _value_history_page(request, value, *, release_form=None, status=200):
+    access = request.access
+    statement = selectors.statement_of(value, threshold=request.partnership.small_number_threshold)
+    can_release = access.can(Capability.APPROVE_FIGURES) and (statement.suppressed_in_public or value.is_released)
     return render(
         request,
         "metrics/value_history.html",
         {
             "partnership": request.partnership,
             "value": value,
+            "statement": statement,
+            "can_restate": access.can(Capability.MANAGE_FIGURES),
+            "can_release": can_release,
+            "release_form": release_form or ReasonForm(),
             "events": selectors.value_history(value),
         },
+        status=status,
+    )
+
+
+@require_POST
+@partnership_view(Capability.APPROVE_FIGURES)
+def value_release(request, pk):
+    """An approver releases one suppressed figure for publication, or withdraws the release, with a reason."""
+    value = get_object_or_404(MetricValue.objects.select_related("metric", "area", "collected_in"), pk=pk)
+    form = ReasonForm(request.POST)
+    action = services.withdraw_release if request.POST.get("withdraw") else services.release_figure
+    if form.is_valid():
+        try:
+            action(value, reason=form.cleaned_data["reason"], by=request.user)
+        except services.FigureError as error:
+            form.add_error("reason", str(error))
+        else:
+            done = "suppressed again" if action is services.withdraw_release else "released for publication"
+            messages.success(request, f"The figure is {done}; the audit trail records why.")
+            return redirect(value.get_absolute_url())
+    return _value_history_page(request, value, release_form=form, status=422)
+
+
+@partnership_view(Capability.MANAGE_FIGURES)
+def value_statement(request, pk):
+    """How one figure is stated (period, precision, commentary, rank, share, publisher); its number stays."""
+    value = get_object_or_404(MetricValue.objects.select_related("metric", "area", "published_by"), pk=pk)
+    predecessors = list(Publishers.of(request.partnership).predecessors.values())
+    form_kwargs = {"predecessors": predecessors, "partnership": request.partnership}
+    status = 200
+    if request.method == "POST":
+        form = StatementForm(request.POST, **form_kwargs)
+        if form.is_valid():
+            errors = services.restate_value(value, form.texts(), by=request.user)
+            if not errors:
+                messages.success(request, "Saved how the figure is stated; the audit trail records the change.")
+                return redirect(value.get_absolute_url())
+            for error in errors:
+                form.add_error(None, error)
+        status = 422
+    else:
+        initial = details_text(value)
+        initial["period_kind"] = initial["period_kind"] or "reporting_year"
+        form = StatementForm(initial=initial, **form_kwargs)
+    return render(
+        request,
+        "metrics/value_statement.html",
+        {"partnership": request.partnership, "value": value, "form": form},
+        status=status,
     )
 
 

@@ -33,6 +33,8 @@ def _routes(world, value):
         "metrics:return_template": ({"pk": police, "fmt": "csv"}, [OK, OK, OK, MISSING]),
         "metrics:return_import": ({"pk": police}, [OK, OK, OK, MISSING]),
         "metrics:value_history": ({"pk": value.pk}, [OK, OK, OK, MISSING]),
+        "metrics:value_statement": ({"pk": value.pk}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:value_release": ({"pk": value.pk}, [NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED]),
         "metrics:export": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:explorer": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:comparators": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
