@@ -10,6 +10,7 @@ bar segment its own pattern and a text label, and `describe_series` gives the te
 alternative that sits beside (or replaces) the chart.
 """
 
+import copy
 from decimal import Decimal
 
 import plotly.graph_objects as go
@@ -380,3 +381,35 @@ def describe_series(series, *, public=False) -> str:
     if metric.polarity != Polarity.NEUTRAL:
         text += f" {Polarity(metric.polarity).label}."
     return text
+
+
+# --- Charts in a rendered report ------------------------------------------------------------
+# The report's numbered caption carries the title; the PDF exports the chart to SVG (kaleido) in
+# the report's own typeface, embedded in the PDF.
+
+PRINT_FONT = "Atkinson Hyperlegible, sans-serif"
+PRINT_HEIGHT = 380
+
+
+def without_title(spec: dict) -> dict:
+    """The chart without the title drawn inside it: a report's numbered caption carries it."""
+    untitled = copy.deepcopy(spec)
+    layout = untitled.setdefault("layout", {})
+    layout.pop("title", None)
+    legend = layout.get("showlegend", True) and len(untitled.get("data", [])) > 1
+    layout["margin"] = {**layout.get("margin", {}), "t": 50 if legend else 20}
+    if legend:
+        layout["legend"] = {**layout.get("legend", {}), "y": 1.02, "yanchor": "bottom"}
+    return untitled
+
+
+def for_print(spec: dict, *, height: int = PRINT_HEIGHT) -> dict:
+    """The report's typeface (embedded in the PDF), no title inside the drawing (the numbered
+    caption carries it), no hover, and a fixed height for the page."""
+    printed = without_title(spec)
+    layout = printed["layout"]
+    layout["font"] = {**layout.get("font", {}), "family": PRINT_FONT, "size": 13, "color": "#1a1a1a"}
+    layout.pop("hoverlabel", None)
+    layout["height"] = height
+    layout.pop("width", None)
+    return printed

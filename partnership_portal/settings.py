@@ -136,6 +136,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "var" / "staticfiles")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "var" / "media")
+# Chart SVGs exported for PDFs, keyed by a hash of the chart (reports/rendering/chart_export.py).
+RENDER_CHART_CACHE = Path(env_str("RENDER_CHART_CACHE") or BASE_DIR / "var" / "chart-cache")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -224,4 +226,41 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs each layout step and kaleido's browser its housekeeping at INFO.
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("weasyprint.progress", "fontTools", "choreographer", "kaleido")
+    },
 }
+
+# Published reports (issue 14): immutable artefacts, served only through the public views (so a
+# withdrawal answers 410 everywhere), kept apart from MEDIA_ROOT, which a proxy may serve directly.
+# ARTEFACT_STORAGE=s3 stores them in an S3-compatible bucket through django-storages.
+ARTEFACT_STORAGE = env_str("ARTEFACT_STORAGE", "local")
+if ARTEFACT_STORAGE == "local":
+    STORAGES["artefacts"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(env_str("ARTEFACT_ROOT") or BASE_DIR / "var" / "artefacts"), "base_url": None},
+    }
+elif ARTEFACT_STORAGE == "s3":
+    if not env_str("ARTEFACT_S3_BUCKET"):
+        raise ImproperlyConfigured(
+            "ARTEFACT_STORAGE=s3 needs ARTEFACT_S3_BUCKET (and usually ARTEFACT_S3_ENDPOINT_URL)."
+        )
+    STORAGES["artefacts"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("ARTEFACT_S3_BUCKET"),
+            "endpoint_url": env_str("ARTEFACT_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("ARTEFACT_S3_REGION") or None,
+            "access_key": env_str("ARTEFACT_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("ARTEFACT_S3_SECRET_ACCESS_KEY") or None,
+            "location": env_str("ARTEFACT_S3_PREFIX", "artefacts"),
+            "default_acl": "private",  # never public by URL: withdrawal must reach every copy
+            "querystring_auth": True,
+            "file_overwrite": False,  # artefacts are immutable
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"ARTEFACT_STORAGE must be local or s3; got {ARTEFACT_STORAGE!r}.")
+# Seconds a web worker reuses what it read about a published year (reports/public/microcache.py).
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 2)

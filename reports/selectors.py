@@ -56,6 +56,7 @@ class ChartView:
     description: str  # text alternative written from the data
     header: list
     rows: list  # [[label, cell, cell…]]
+    metric: object = None  # the metric charted (its supplier is the chart's source)
 
 
 @dataclass
@@ -130,6 +131,7 @@ class FigureResolver:
                 series.comparators = {}
             elif value.get("kind") == "england":
                 series.comparators = {k: v for k, v in series.comparators.items() if k == "E92000001"}
+            # Readers outside the business unit: suppressed values are not drawn (the table says "fewer than 5").
             spec = (
                 _area_bar_spec(series, self.public)
                 if value.get("kind") == "areas"
@@ -162,6 +164,7 @@ class FigureResolver:
                     description=metric_charts.describe_series(series, public=self.public),
                     header=header,
                     rows=rows,
+                    metric=series.metric,
                 )
             )
         return views

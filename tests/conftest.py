@@ -33,6 +33,18 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(scope="session")
+def _chart_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("chart-cache")
+
+
+@pytest.fixture(autouse=True)
+def _files_in_temporary_folders(settings, tmp_path, _chart_cache):
+    # Uploaded and rendered files never land in var/; chart SVGs are shared by the whole run.
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.RENDER_CHART_CACHE = _chart_cache
+
+
 @pytest.fixture(autouse=True)
 def _tasks_fail_loudly():
     """The immediate task backend records a task's exception and carries on; a test must not."""
@@ -90,6 +102,11 @@ def login(client_or_none, user, *, second_factor=True):
 
 @pytest.fixture
 def world(db):
+    return build_world()
+
+
+def build_world():
+    """The world of the `world` fixture, for fixtures of a wider scope that build it themselves."""
     partnership = f.PartnershipFactory(name="Hartlepool and Stockton", short_name="HSSCP", slug="hsscp")
     areas = [
         f.AreaFactory(partnership=partnership, name="Hartlepool", ons_code="E06000001"),
