@@ -149,3 +149,31 @@ def test_a_chart_is_exported_once_and_then_comes_from_the_cache(monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # no browser now: the cache must answer
     again = exporter.export([chart_export.ChartExport("b", spec)])
     assert again["b"] == first["a"] and exporter.exported == 0
+
+
+def test_the_signed_statement_prints_with_name_post_and_date_and_the_cover_drops_draft(world):
+    import datetime as dt
+
+    from reports.models import ReportState, Revision, SignOff
+
+    report = make_report(world, sections=[("A", [rich("<p>Text.</p>")])])
+    with scope(partnership=world.partnership):
+        revision = Revision.objects.create(
+            partnership=world.partnership, report=report, number=1, snapshot={}, created_by=world.approver
+        )
+        SignOff.objects.create(
+            partnership=world.partnership,
+            report=report,
+            revision=revision,
+            signed_by=world.approver,
+            name="Jo Bloggs",
+            post="Independent Scrutineer",
+            signed_on=dt.date(2025, 9, 30),
+            statement="The partnership meets its duties.",
+        )
+        report.state = ReportState.APPROVED
+        report.save()
+    printed = render_html(_document(world, report), target=PRINT)
+    assert "Jo Bloggs" in printed and "Independent Scrutineer" in printed and "30 September 2025" in printed
+    assert "The partnership meets its duties." in printed and 'href="#sign-off"' in printed
+    assert "not for publication" not in printed
