@@ -40,16 +40,23 @@ def _choices(request):
     return selectors.metric_choices(request.partnership)
 
 
-def _entries_from_body(body, choices):
+def _entries_from_body(body, choices, current=None):
+    """Forms for stored blocks; `current` (selectors.editor_extras) brings today's figure values
+    into rich text and the generated text alternative of charts."""
     metrics, areas = choices
+    current = current or {}
     entries = []
     for block in body:
         kind = REGISTRY.get(block["type"])
         if kind is None:
             continue
-        form = kind.form_class(
-            initial=kind.initial(block["value"]), prefix=f"b-{block['id']}", metric_choices=metrics, area_choices=areas
-        )
+        extras = current.get(block["id"], {})
+        initial = kind.initial(block["value"])
+        if "html" in extras:
+            initial["html"] = extras["html"]
+        form = kind.form_class(initial=initial, prefix=f"b-{block['id']}", metric_choices=metrics, area_choices=areas)
+        if extras.get("generated_alt"):
+            form.fields["alt"].widget.attrs["placeholder"] = extras["generated_alt"]
         entries.append(BlockEntry(block["id"], kind, form, block["value"]))
     return entries
 
@@ -147,7 +154,8 @@ def section_edit(request, year, pk):
     services.mark_open(section, user=request.user)
     choices = _choices(request)
     if request.method != "POST":
-        return _page(request, report, section, _entries_from_body(section.body, choices), version=section.version)
+        entries = _entries_from_body(section.body, choices, selectors.editor_extras(report, section))
+        return _page(request, report, section, entries, version=section.version)
 
     stored = {b["id"]: b for b in section.body}
     entries = _entries_from_post(request, stored, choices)
@@ -175,7 +183,7 @@ def section_edit(request, year, pk):
             messages.error(request, f"Not saved: {error} Everything you typed is still here.")
             return _page(request, report, section, entries, version=version, status=422)
     if adding:
-        entries = _entries_from_body(section.body, choices)
+        entries = _entries_from_body(section.body, choices, selectors.editor_extras(report, section))
         entries.append(_new_entry(adding, choices))
         messages.info(request, f"{adding.label} block added at the end. Fill it in, then save the section.")
         return _page(request, report, section, entries, version=section.version, focus=entries[-1].id)

@@ -100,6 +100,6 @@ def replace_refs_in_html(html: str, text_for) -> str:
             return '<span class="figure-ref figure-missing">[figure reference not readable]</span>'
         text, missing = text_for(ref)
         css = "figure-ref figure-missing" if missing else "figure-ref"
-        return f'<span class="{css}" data-figure="{ref.to_attribute()}">{text}</span>'
+        return f'<span data-figure="{ref.to_attribute()}" class="{css}">{text}</span>'
 
     return SPAN_RE.sub(swap, html or "")

@@ -21,8 +21,9 @@ from partners import selectors as partner_selectors
 from partners.years import ReportingYear
 
 from .blocks import REGISTRY, InvalidBlock, block_type
-from .figure_refs import FigureRef
+from .figure_refs import FigureRef, replace_refs_in_html
 from .models import Comment, Report, Requirement, RequirementTag, Revision, Section, SectionState, SignOff
+from .sanitize import clean_html
 
 MISSING_TEXT = "[no approved figure]"
 
@@ -436,6 +437,21 @@ def _unique(missing):
 
 
 # --- Editor pages ------------------------------------------------------------------------------
+
+
+def editor_extras(report, section) -> dict:
+    """What the editor shows beside the stored blocks: rich text with today's approved values in
+    its figure references, and each chart's text alternative as written from the data."""
+    resolver = resolver_for(report, [section])
+    extras = {}
+    for block in section.body or []:
+        if block["type"] == "rich_text":
+            html = clean_html(block["value"].get("html", ""))
+            extras[block["id"]] = {"html": replace_refs_in_html(html, resolver.inline_text)}
+        elif block["type"] == "chart":
+            context = REGISTRY["chart"].context(block["value"], resolver)
+            extras[block["id"]] = {"generated_alt": context["generated_alt"]}
+    return extras
 
 
 def reports_of(partnership):

@@ -121,3 +121,12 @@ def test_submit_shows_missing_requirements_and_the_approver_must_acknowledge_the
     editor.post(_url("section", report, pk=section.pk), _post_body(section, "<p>Changed</p>", section.version))
     page = editor.get(_url("report", report)).content.decode()
     assert "Back in draft" in page
+
+
+def test_the_editor_shows_todays_approved_value_in_the_text_not_the_one_typed(world):
+    approve(world, "referrals", 1510)
+    referrals, area = world.metrics["referrals"], world.areas[0]
+    report = make_report(world, sections=[("A", [rich(f"<p>{ref_span(referrals, area, text='999')} referrals</p>")])])
+    section = _section(report)
+    html = login(None, world.editor).get(_url("section", report, pk=section.pk)).content.decode()
+    assert "1,510" in html and "999" not in html
