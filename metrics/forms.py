@@ -70,14 +70,19 @@ class UploadForm(forms.Form):
 
 
 class ExportForm(forms.Form):
-    years = forms.MultipleChoiceField(
-        required=False, help_text="Hold Ctrl (Cmd on a Mac) to choose several. Choose none for every year."
-    )
+    """Years, areas and metrics as ticked boxes, metrics grouped as the catalogue groups them.
+
+    Everything is ticked to begin with (an export of everything is the one that round-trips);
+    ticking none in a section means the same as ticking all of it.
+    """
+
+    years = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
     areas = forms.MultipleChoiceField(
         required=False,
-        help_text="Areas, whole-partnership figures and comparators. Choose none for all of them.",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Areas, whole-partnership figures and comparators.",
     )
-    metrics = forms.MultipleChoiceField(required=False, help_text="Choose none for every metric.")
+    metrics = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
     approved_only = forms.BooleanField(
         required=False, label="Approved figures only", help_text="Leave out figures still being collected."
     )
@@ -93,14 +98,26 @@ class ExportForm(forms.Form):
             + [(WHOLE_PARTNERSHIP, "Whole-partnership figures")]
             + [(g.value, f"{g.label} comparator ({g.value})") for g in options.geographies]
         )
-        self.fields["metrics"].choices = [(m.code, f"{m.label} ({m.code})") for m in options.metrics]
+        self.metric_groups = {}
+        for metric in options.metrics:
+            self.metric_groups.setdefault(metric.group, []).append(metric.code)
+        self.fields["metrics"].choices = [
+            (m.code, m.label + (f" (retired from {m.retired_in})" if m.retired_in else ""))
+            for m in sorted(options.metrics, key=lambda m: (MetricGroup.values.index(m.group), m.position, m.code))
+        ]
         for name in ("years", "areas", "metrics"):
-            choices = self.fields[name].choices
-            self.fields[name].initial = [value for value, _ in choices]
-            self.fields[name].widget.attrs["size"] = min(max(len(choices), 3), 12)
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.add_input(Submit("download", "Download"))
+            self.fields[name].initial = [value for value, _ in self.fields[name].choices]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-check-input"
+
+    def metric_sections(self):
+        """(section title, [checkbox]) per catalogue group, in the catalogue's order."""
+        boxes = {box.data["value"]: box for box in self["metrics"]}
+        return [
+            (MetricGroup(group).label, [boxes[code] for code in boxes if code in set(self.metric_groups[group])])
+            for group in MetricGroup.values
+            if group in self.metric_groups
+        ]
 
     def places(self):
         """(ONS/geography codes to filter by or None for all, include whole-partnership figures)."""

@@ -47,3 +47,21 @@ def test_leaving_an_edited_return_form_asks_for_confirmation(page: Page, demo):
     page.get_by_role("link", name="History and audit").click()
     expect(page.get_by_role("heading", name=re.compile(r"^History: "))).to_be_visible()
     assert dialogs == ["beforeunload"]
+
+
+def test_the_export_form_has_sections_with_select_all_and_a_filter(page: Page, demo):
+    log_in(page, "editor")
+    page.goto("/p/hsscp/figures/export/")
+    snapshot = page.get_by_role("group", name="Safeguarding snapshot", exact=True)
+    select_all = snapshot.get_by_label("Select all in safeguarding snapshot")
+    expect(select_all).to_be_checked()
+    select_all.uncheck()
+    expect(snapshot.locator(".export-boxes input:checked")).to_have_count(0)
+    snapshot.get_by_label("Missing episodes", exact=True).check()
+    assert select_all.evaluate("box => box.indeterminate")
+
+    page.get_by_label("Filter the metrics by name").fill("missing")
+    expect(page.get_by_text(re.compile(r"^\d+ of \d+ metrics shown"))).to_be_visible()
+    expect(page.get_by_label("Referrals to children's social care", exact=True)).to_be_hidden()
+    expect(snapshot.get_by_label("Young people with missing episodes", exact=True)).to_be_visible()
+    expect(page.get_by_role("group", name="Area profile", exact=True)).to_be_hidden()

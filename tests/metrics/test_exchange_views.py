@@ -323,9 +323,15 @@ def test_the_export_page_offers_years_areas_metrics_and_formats_all_chosen_to_be
     response = client.get(export_url())
     assert response.status_code == 200
     html = response.content.decode()
-    assert all(re.search(rf'<label\s+for="id_{name}"', html) for name in ("years", "areas", "metrics"))
-    assert '<option value="2025-26" selected>' in html
-    assert '<option value="E92000001" selected>England comparator (E92000001)</option>' in html
+    assert all("<legend" in html and f'name="{name}"' in html for name in ("years", "areas", "metrics"))
+    assert re.search(
+        r'<input type="checkbox" name="years" value="2025-26" class="form-check-input"[^>]* checked>', html
+    )
+    assert re.search(r'name="areas" value="E92000001"[^>]* checked>', html)
+    assert "England comparator (E92000001)</label>" in html
+    # metrics in sections by catalogue group, each with its "select all"
+    assert "Select all in other" in html and "Select all in years" in html
+    assert 'type="search" id="metric-filter"' in html
 
 
 def test_the_export_downloads_every_figure_by_default(client, world):
