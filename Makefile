@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST := $(VENV)/bin/pytest
 # Tests never need a real secret; production always sets its own SECRET_KEY.
-TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production-use-0123456789 DEBUG=0 HTTPS=0
+TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production-use-0123456789 DEBUG=0 HTTPS=0 TASKS_BACKEND=immediate
 PYTEST_ARGS ?=
 
 .PHONY: run test test-unit test-e2e check fmt chromium demo
@@ -14,10 +14,10 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
 
-run: $(VENV)/.installed  ## install, migrate, load demo data, serve on http://127.0.0.1:8000
+run: $(VENV)/.installed  ## install, migrate, load demo data, serve on http://127.0.0.1:8000 with the task worker
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=1 bash scripts/serve-with-worker $(PY) 127.0.0.1:$(or $(PORT),8000)
 
 test: $(VENV)/.installed chromium  ## install and run the whole suite (unit, integration and browser tests)
 	$(TEST_ENV) $(PYTEST) $(PYTEST_ARGS)

@@ -1,8 +1,8 @@
 from django.contrib import admin
 
-from partners.admin_scoping import PartnershipScopedAdmin
+from partners.admin_scoping import PartnershipScopedAdmin, ReadOnlyScopedAdmin
 
-from .models import AuditEvent, CollectionRound, Comparator, FrameworkItem, Metric, MetricValue, Return
+from .models import CollectionRound, Comparator, FrameworkItem, Metric, MetricValue, Return
 
 
 @admin.register(FrameworkItem)
@@ -32,19 +32,6 @@ class CollectionRoundAdmin(PartnershipScopedAdmin):
         return []
 
 
-class ReadOnlyScopedAdmin(PartnershipScopedAdmin):
-    """Shown, never changed here: these rows change only through the services, which check and audit."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Return)
 class ReturnAdmin(ReadOnlyScopedAdmin):
     """A return's status changes only through the workflow."""
@@ -68,9 +55,3 @@ class ComparatorAdmin(ReadOnlyScopedAdmin):
 
     list_display = ["metric", "year", "geography", "value", "source"]
     list_filter = ["partnership", "geography", "year"]
-
-
-@admin.register(AuditEvent)
-class AuditEventAdmin(ReadOnlyScopedAdmin):
-    list_display = ["at", "action", "actor", "via", "partnership"]
-    list_filter = ["partnership", "action"]

@@ -6,9 +6,10 @@ from django.template.defaultfilters import filesizeformat
 
 from partners.fields import ReportingYearFormField
 
-from . import services, tabular
+from . import tabular
+from .cells import CellInput
+from .errors import FigureError
 from .models import ComparatorKind, MetricGroup
-from .services import CellInput
 from .validation import check_comparator_value
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -64,7 +65,7 @@ class UploadForm(forms.Form):
             )
         try:
             self.dataset = tabular.read_upload(upload.read(), upload.name)
-        except services.FigureError as error:
+        except FigureError as error:
             raise forms.ValidationError(str(error)) from None
         return upload
 

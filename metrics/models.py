@@ -302,6 +302,11 @@ class MetricValue(models.Model):
         return reverse("metrics:value_history", args=[self.partnership.slug, self.pk])
 
     @property
+    def audit_label(self):
+        """How the audit trail names this figure: "Referrals, Hartlepool"."""
+        return f"{self.metric.name}, {self.area.name if self.area_id else 'whole partnership'}"
+
+    @property
     def is_approved(self):
         return self.approved_at is not None
 
@@ -349,39 +354,3 @@ class Comparator(models.Model):
 
     def __str__(self):
         return f"{self.metric.code} {self.get_geography_display()} {self.year}"
-
-
-class AuditEvent(models.Model):
-    """Who did what, when, with before → after: dotted action names (metrics.value.changed)."""
-
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="audit_events")
-    action = models.CharField(max_length=60)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(db_index=True)
-    via = models.CharField(max_length=20, blank=True, help_text="form, import, command, admin")
-    return_record = models.ForeignKey(Return, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
-    # SET_NULL: a cleared draft figure is deleted, but what it was stays in the audit.
-    value = models.ForeignKey(MetricValue, null=True, blank=True, on_delete=models.SET_NULL, related_name="events")
-    data = models.JSONField(default=dict, blank=True)
-
-    objects = ScopedManager(partnership="partnership")
-
-    class Meta:
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.action} at {self.at:%Y-%m-%d %H:%M}"
-
-    @property
-    def old(self):
-        return self.data.get("old")
-
-    @property
-    def new(self):
-        return self.data.get("new")
-
-    @property
-    def reason(self):
-        return self.data.get("reason", "")

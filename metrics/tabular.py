@@ -30,10 +30,12 @@ from openpyxl.utils import get_column_letter
 from partners.selectors import areas_of
 from partners.years import InvalidReportingYear, ReportingYear
 
-from . import selectors, services
+from . import selectors
+from .cells import CellInput, ImportRow, cell_input_from, cell_key, return_scope
+from .errors import FigureError
 from .formatting import NOT_KNOWN, plain_number
 from .models import ComparatorKind
-from .services import CellInput, FigureError, ImportRow, cell_key
+from .services.checks import check_cells
 from .validation import (
     MAX_EXPLANATION_LENGTH,
     MAX_RANK_OUT_OF,
@@ -605,7 +607,7 @@ def rows_from_data(data, metrics) -> list[FileRow]:
 
 
 def restrict_to_return(ret, rows, *, metrics, area_ids):
-    """Add an error to each row that is not a cell of this return (`services.return_scope(ret)`)."""
+    """Add an error to each row that is not a cell of this return (`return_scope(ret)`)."""
     metric_ids = {m.pk for m in metrics}
     area_ids = set(area_ids)
     for row in rows:
@@ -645,18 +647,18 @@ class PreviewRow:
 
     @property
     def stored_value(self):
-        return services.cell_input_from(self.stored).raw
+        return cell_input_from(self.stored).raw
 
     @property
     def last_year_value(self):
-        return services.cell_input_from(self.last_year).raw
+        return cell_input_from(self.last_year).raw
 
     @property
     def state(self):
         """'new', 'changed' or 'unchanged' against what is stored now."""
         if self.stored is None:
             return "new"
-        current, cell = services.cell_input_from(self.stored), self.row.cell
+        current, cell = cell_input_from(self.stored), self.row.cell
         same = all(
             getattr(current, name).strip() == getattr(cell, name).strip()
             for name in ("raw", "note", "qualifier", "explanation", "rank_out_of")
@@ -667,16 +669,14 @@ class PreviewRow:
 def return_preview(ret, rows) -> list[PreviewRow]:
     """The rows of an upload checked as the return form checks them, beside what is stored now.
 
-    Adds the errors of `restrict_to_return` and of `services.check_cells` (those a row
+    Adds the errors of `restrict_to_return` and of `check_cells` (those a row
     does not have yet), and the large-change warnings. Runs about eight queries.
     """
-    metrics, area_ids = services.return_scope(ret)
+    metrics, area_ids = return_scope(ret)
     restrict_to_return(ret, rows, metrics=metrics, area_ids=area_ids)
     sheet_cells = {cell.key: cell for cell in selectors.return_sheet(ret).cells}
     valid = {cell_key(row.metric.pk, row.area_id): row for row in rows if not row.errors}
-    checks = services.check_cells(
-        ret, {key: row.cell for key, row in valid.items()}, metrics=metrics, area_ids=area_ids
-    )
+    checks = check_cells(ret, {key: row.cell for key, row in valid.items()}, metrics=metrics, area_ids=area_ids)
     preview = []
     for row in rows:
         item = PreviewRow(row)

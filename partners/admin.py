@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from .admin_scoping import PartnershipScopedAdmin, ScopedInlineMixin, SharedRegisterAdmin
+from . import audit
+from .admin_scoping import PartnershipScopedAdmin, ReadOnlyScopedAdmin, ScopedInlineMixin, SharedRegisterAdmin
 from .models import (
     Agency,
     AgencyMembership,
     Area,
+    AuditEvent,
     FundingLine,
     FundingYear,
     Group,
@@ -108,3 +110,16 @@ class FundingYearAdmin(PartnershipScopedAdmin):
     list_display = ["partnership", "year", "reserves_brought_forward", "reserves_carried_forward"]
     list_filter = ["partnership"]
     inlines = [FundingLineInline]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyScopedAdmin):
+    """The audit trail: written by the services through `partners.audit`, never edited."""
+
+    list_display = ["at", "action", "subject_label", "actor", "via", "partnership", "sentence"]
+    list_filter = ["partnership", "action"]
+    search_fields = ["subject_label", "action"]
+
+    @admin.display(description="what happened")
+    def sentence(self, obj):
+        return audit.sentence(obj)

@@ -131,3 +131,16 @@ class ScopedInlineMixin:
 
     def has_delete_permission(self, request, obj=None):
         return self._manages_any(request)
+
+
+class ReadOnlyScopedAdmin(PartnershipScopedAdmin):
+    """Shown, never changed here: these rows change only through the services, which check and audit."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -8,6 +8,7 @@ serves two partnerships, and its history (renames, mergers) is the same for both
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
@@ -351,3 +352,57 @@ class PartnershipRole(models.Model):
     def __str__(self):
         suffix = f" for {self.agency}" if self.agency_id else ""
         return f"{self.user} – {self.get_role_display()} in {self.partnership}{suffix}"
+
+
+class AuditEvent(models.Model):
+    """Who did what, when, to what: one row per event, written through `partners.audit`.
+
+    The subject is stored generically ("metrics.return", its id and a label taken when the event
+    happened), so an event outlives what it describes: deleting a figure, a return or a report
+    section never deletes its history. `within` is the record the subject belonged to (a figure's
+    return, a block's report), so a history page for the container finds its parts' events.
+    """
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="audit_events")
+    action = models.CharField(max_length=80, help_text="dotted: app.thing.verb, e.g. metrics.return.approved")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(db_index=True)
+    via = models.CharField(max_length=20, blank=True, help_text="form, import, command, admin, task")
+    subject_type = models.CharField(max_length=100, blank=True, help_text='"app_label.model"')
+    subject_id = models.CharField(max_length=64, blank=True)
+    subject_label = models.CharField(max_length=300, blank=True, help_text="what the subject was called then")
+    within_type = models.CharField(max_length=100, blank=True)
+    within_id = models.CharField(max_length=64, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    objects = ScopedManager(partnership="partnership")
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [
+            models.Index(fields=["subject_type", "subject_id"], name="audit_subject"),
+            models.Index(fields=["within_type", "within_id"], name="audit_within"),
+        ]
+
+    def __str__(self):
+        return f"{self.action} at {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def old(self):
+        return self.data.get("old")
+
+    @property
+    def new(self):
+        return self.data.get("new")
+
+    @property
+    def reason(self):
+        return self.data.get("reason", "")
+
+    @property
+    def sentence(self):
+        from .audit import sentence  # the registry lives beside the writers
+
+        return sentence(self)

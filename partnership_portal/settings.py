@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "django_scopes",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_tasks",
+    "django_tasks_db",
     "partnership_portal",
     "partners",
     "metrics",
@@ -126,6 +128,25 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
+
+# Background work (e-mail now; rendering and publishing later) through the Tasks API.
+# TASKS_BACKEND: "database" (a queue table worked by `manage.py db_worker`), "immediate" (run in
+# the request: tests, or a machine without a worker) or a backend's dotted path.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "dummy": "django_tasks.backends.dummy.DummyBackend",
+}
+_task_backend = env_str("TASKS_BACKEND", "database")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS.get(_task_backend, _task_backend)}}
+if "." not in TASKS["default"]["BACKEND"]:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be database, immediate, dummy or a dotted path; got {_task_backend!r}."
+    )
+
+# Password-reset requests sent on per address (ten times as many per client) within the window.
+PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 3)
+PASSWORD_RESET_WINDOW = env_int("PASSWORD_RESET_WINDOW", 3600)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -4,7 +4,7 @@ from django.urls import include, path, register_converter
 
 from partners.fields import ReportingYearConverter
 
-from . import views
+from . import accounts, views
 
 register_converter(ReportingYearConverter, "year")
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("accounts/password_reset/", accounts.ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("p/<slug:partnership_slug>/", views.partnership_home, name="partnership_home"),

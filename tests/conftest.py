@@ -33,6 +33,22 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _tasks_fail_loudly():
+    """The immediate task backend records a task's exception and carries on; a test must not."""
+    from django_tasks.signals import task_finished
+
+    failures = []
+
+    def collect(sender, task_result, **kwargs):
+        failures.extend(error.traceback for error in task_result.errors)
+
+    task_finished.connect(collect)
+    yield
+    task_finished.disconnect(collect)
+    assert not failures, "A background task failed:\n" + "\n".join(failures)
+
+
 @dataclass
 class World:
     partnership: object

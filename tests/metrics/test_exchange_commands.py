@@ -7,7 +7,8 @@ from django.core.management import CommandError, call_command
 from django_scopes import scopes_disabled
 
 from metrics import tabular
-from metrics.models import AuditEvent, Comparator, MetricValue
+from metrics.models import Comparator, MetricValue
+from partners.models import AuditEvent
 
 from .test_exchange_tabular import HEADER, copy_of_catalogue, fill_and_approve, snapshot
 

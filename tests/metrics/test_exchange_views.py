@@ -11,7 +11,8 @@ from django_scopes import scopes_disabled
 from openpyxl import load_workbook
 
 from metrics import services, tabular
-from metrics.models import AuditEvent, MetricValue, ReturnStatus
+from metrics.models import MetricValue, ReturnStatus
+from partners.models import AuditEvent
 from tests.conftest import login
 
 from .test_exchange_tabular import HEADER, fill_and_approve

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from metrics import selectors, services
-from metrics.models import AuditEvent, Comparator, ComparatorKind, Unit
+from metrics.models import Comparator, ComparatorKind, Unit
+from partners.models import AuditEvent
 from partners.years import ReportingYear
 from tests import factories as f
 from tests.conftest import login

@@ -6,7 +6,9 @@ import pytest
 from django_scopes import scopes_disabled
 
 from metrics import services
-from metrics.models import AuditEvent, MetricValue, ReturnStatus
+from metrics.models import MetricValue, ReturnStatus
+from partners import audit
+from partners.models import AuditEvent
 from tests import factories as f
 
 pytestmark = pytest.mark.usefixtures("scopes_off")
@@ -166,15 +168,11 @@ def test_the_full_cycle_locks_approved_figures_and_records_every_step(world):
     assert MetricValue.objects.filter(collected_in=ret, approved_at__isnull=False).count() == 0
     ret.refresh_from_db()
     assert ret.status == ReturnStatus.RETURNED and ret.status_reason == "Stockton figure corrected by the force"
-    actions = list(AuditEvent.objects.filter(return_record=ret).values_list("action", flat=True))
+    actions = list(audit.about_or_within(ret).values_list("action", flat=True))
     for step in ("saved", "submitted", "returned", "approved", "reopened"):
         assert f"metrics.return.{step}" in actions
-    change = AuditEvent.objects.get(
-        action="metrics.value.changed",
-        value__metric=world.metrics["referrals"],
-        value__area=world.areas[0],
-        data__old="200",
-    )
+    value = MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0])
+    change = audit.about(value).get(action="metrics.value.changed", data__old="200")
     assert change.new == "210" and change.actor == world.submitter and change.via == "form"
 
 
@@ -304,10 +302,11 @@ def test_clearing_a_draft_figure_keeps_its_history_in_the_audit(world):
     services.save_return(world.police_return, {key: services.CellInput(raw="120")}, by=world.submitter)
     services.save_return(world.police_return, {key: services.CellInput(raw="")}, by=world.submitter)
     assert not MetricValue.objects.exists()
-    actions = list(AuditEvent.objects.filter(return_record=world.police_return).values_list("action", flat=True))
+    actions = list(audit.about_or_within(world.police_return).values_list("action", flat=True))
     assert actions.count("metrics.value.changed") == 1 and "metrics.value.cleared" in actions
     cleared = AuditEvent.objects.get(action="metrics.value.cleared")
-    assert (cleared.old, cleared.data["metric"], cleared.data["area"]) == ("120", "Referrals", "Hartlepool")
+    assert (cleared.old, cleared.subject_label) == ("120", "Referrals, Hartlepool")
+    assert audit.sentence(cleared) == "Referrals, Hartlepool: 120 → cleared"
 
 
 def reopen_round(world, assignments):

@@ -20,7 +20,7 @@ SCOPED = [
     "metrics.Return",
     "metrics.MetricValue",
     "metrics.Comparator",
-    "metrics.AuditEvent",
+    "partners.AuditEvent",
 ]
 
 

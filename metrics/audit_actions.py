@@ -1,0 +1,43 @@
+"""The figures' audit actions and the sentence each becomes (registered from MetricsConfig.ready).
+
+Sentences read only the event (its subject label and data), so a history page costs the same
+whatever it lists, and an event reads the same after its figure or return is deleted.
+"""
+
+from partners import audit
+
+
+def _figure(event):
+    return f"{event.subject_label}: " if event.subject_label else ""
+
+
+def _empty(text):
+    return text if text not in (None, "") else "empty"
+
+
+ACTIONS = {
+    "metrics.value.changed": ("Figure changed", lambda e: f"{_figure(e)}{_empty(e.old)} → {_empty(e.new)}"),
+    "metrics.value.annotated": ("Note changed", lambda e: f"{_figure(e)}note or explanation changed"),
+    "metrics.value.cleared": ("Figure cleared", lambda e: f"{_figure(e)}{_empty(e.old)} → cleared"),
+    "metrics.value.approved": ("Figure approved", lambda e: f"{_figure(e)}approved as it was ({_empty(e.new)})"),
+    "metrics.return.saved": ("Draft saved", lambda e: "Draft saved"),
+    "metrics.return.submitted": ("Return submitted", lambda e: "Submitted for approval"),
+    "metrics.return.returned": ("Return sent back", lambda e: f"Sent back: {e.reason}"),
+    "metrics.return.approved": ("Return approved", lambda e: "Approved"),
+    "metrics.return.reopened": ("Return re-opened", lambda e: f"Re-opened: {e.reason}"),
+    "metrics.figures.imported": (
+        "Figures imported",
+        lambda e: f"Figures imported: {e.data.get('changed', 0)} new or changed",
+    ),
+    "metrics.round.opened": ("Round opened", lambda e: f"Round opened for {e.data.get('year', '')}"),
+    "metrics.round.changed": ("Round changed", lambda e: f"Round for {e.data.get('year', '')} changed"),
+    "metrics.comparator.set": (
+        "Comparator set",
+        lambda e: f"Comparator set: {e.data.get('metric', '')} {e.data.get('year', '')} = {e.new}",
+    ),
+}
+
+
+def register_all():
+    for action, (label, sentence) in ACTIONS.items():
+        audit.register(action, label=label, sentence=sentence)

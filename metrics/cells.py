@@ -1,0 +1,114 @@
+"""A return's cells as plain data, and the reads that fill them.
+
+Nothing here writes: selectors, the spreadsheet reader and the write services all build on it.
+A cell is one figure a person types: a metric in an area (area 0: the whole partnership).
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .formatting import plain_number
+from .models import Metric, MetricValue, Return
+from .validation import EntryError, parse_entry
+
+
+@dataclass
+class CellInput:
+    """What a person typed for one metric in one area (area_id 0: whole partnership)."""
+
+    raw: str = ""
+    note: str = ""
+    qualifier: str = ""
+    explanation: str = ""
+    rank_out_of: str = ""
+
+
+@dataclass
+class CellCheck:
+    value: Decimal | None = None
+    not_known: bool = False
+    rank_out_of: int | None = None
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    blank: bool = True
+    locked: bool = False  # an approved figure: shown, never written by a return
+
+
+@dataclass
+class ImportRow:
+    """One row of an import file, already matched to the catalogue."""
+
+    line: int
+    metric: Metric | None
+    area_id: int | None
+    geography: str | None
+    year: object
+    cell: CellInput
+    errors: list = field(default_factory=list)
+    approved: bool = True  # an exported draft (approved=no) goes back in as a draft
+
+
+def cell_key(metric_id, area_id):
+    return (metric_id, area_id or 0)
+
+
+def stored_values(partnership, metric_ids, year):
+    """{cell key: MetricValue} of the given metrics in one year. One query."""
+    return {
+        cell_key(v.metric_id, v.area_id): v
+        for v in MetricValue.objects.filter(
+            partnership=partnership, metric_id__in=metric_ids, year=year
+        ).select_related("metric", "area")
+    }
+
+
+def expected_cells(ret: Return, metrics, area_ids):
+    """Every (metric, area) the return must answer: per-area metrics once per area."""
+    keys = []
+    for metric in metrics:
+        if metric.is_per_area:
+            keys += [cell_key(metric.pk, area_id) for area_id in area_ids]
+        else:
+            keys.append(cell_key(metric.pk, None))
+    return keys
+
+
+def return_scope(ret):
+    metrics = list(ret.metrics.select_related("part_of").order_by("position", "code"))
+    area_ids = sorted(ret.areas.values_list("pk", flat=True))
+    return metrics, area_ids
+
+
+def cell_input_from(value: MetricValue | None) -> CellInput:
+    if value is None:
+        return CellInput()
+    return CellInput(
+        raw="N/K" if value.is_not_known else plain_number(value.value),
+        note=value.note,
+        qualifier=value.qualifier,
+        explanation=value.explanation,
+        rank_out_of=str(value.rank_out_of or ""),
+    )
+
+
+def stored_cells(ret, metrics, area_ids, stored=None):
+    """The return's figures as form inputs; `stored` may be passed when already fetched."""
+    if stored is None:
+        stored = stored_values(ret.partnership, [m.pk for m in metrics], ret.round.year)
+    return {key: cell_input_from(stored.get(key)) for key in expected_cells(ret, metrics, area_ids)}
+
+
+def normalised(cell: CellInput) -> CellInput:
+    """What a stored figure would look like once saved: spaces trimmed, line ends unified, numbers plain."""
+    try:
+        entry = parse_entry(cell.raw)
+        raw = "N/K" if entry.not_known else plain_number(entry.value)
+    except EntryError:
+        raw = cell.raw.strip()
+    return CellInput(
+        raw=raw,
+        note=cell.note.strip(),
+        qualifier=cell.qualifier.strip(),
+        explanation=cell.explanation.replace("\r\n", "\n").strip(),
+        rank_out_of=cell.rank_out_of.strip(),
+    )
