@@ -21,6 +21,7 @@ class Capability(StrEnum):
     RETURN_FIGURES = "return_figures"  # send an agency's return back with a reason
     APPROVE_FIGURES = "approve_figures"  # approve and re-open returns
     SUBMIT_FIGURES = "submit_figures"  # fill in and submit the own agency's returns
+    MANAGE_PEOPLE = "manage_people"  # invite people, change their roles, remove leavers
 
 
 ROLE_CAPABILITIES = {
@@ -28,12 +29,14 @@ ROLE_CAPABILITIES = {
         Capability.VIEW_PARTNERSHIP,
         Capability.MANAGE_FIGURES,
         Capability.RETURN_FIGURES,
+        Capability.MANAGE_PEOPLE,
     },
     Role.APPROVER: {
         Capability.VIEW_PARTNERSHIP,
         Capability.MANAGE_FIGURES,
         Capability.RETURN_FIGURES,
         Capability.APPROVE_FIGURES,
+        Capability.MANAGE_PEOPLE,
     },
     Role.SUBMITTER: {Capability.SUBMIT_FIGURES},
 }
@@ -68,6 +71,10 @@ class Access:
     @property
     def can_approve_figures(self):
         return self.can(Capability.APPROVE_FIGURES)
+
+    @property
+    def can_manage_people(self):
+        return self.can(Capability.MANAGE_PEOPLE)
 
     @property
     def can_submit_figures(self):

@@ -65,3 +65,39 @@ def test_the_export_form_has_sections_with_select_all_and_a_filter(page: Page, d
     expect(page.get_by_label("Referrals to children's social care", exact=True)).to_be_hidden()
     expect(snapshot.get_by_label("Young people with missing episodes", exact=True)).to_be_visible()
     expect(page.get_by_role("group", name="Area profile", exact=True)).to_be_hidden()
+
+
+def test_the_editor_invites_a_submitter_who_sets_a_password_and_lands_on_the_dashboard(new_page, demo, mailoutbox):
+    editor = new_page()
+    log_in(editor, "editor")
+    editor.goto("/p/hsscp/")
+    editor.get_by_role("navigation", name="Partnership").get_by_role("link", name="People").click()
+    expect(editor.get_by_role("heading", name="People and roles")).to_be_visible()
+    editor.get_by_role("link", name="Invite someone").click()
+    editor.get_by_label("Full name").fill("Robin Analyst")
+    editor.get_by_label("E-mail address").fill("robin.analyst@cleveland.police.uk")
+    editor.get_by_role("radio", name=re.compile("Agency submitter")).check()
+    editor.get_by_label("Agency", exact=True).select_option(label=POLICE)
+    editor.get_by_role("button", name="Send the invitation").click()
+    expect(messages(editor)).to_contain_text("Invitation sent to robin.analyst@cleveland.police.uk")
+    submitters = editor.get_by_role("table", name=re.compile("Agency submitters"))
+    expect(submitters.get_by_role("row", name=re.compile("Robin Analyst"))).to_contain_text(POLICE)
+    expect(submitters.get_by_role("row", name=re.compile("Robin Analyst"))).to_contain_text("no password set yet")
+    expect(editor.get_by_role("list").filter(has_text="Invited robin.analyst")).to_be_visible()
+
+    (message,) = mailoutbox
+    assert message.to == ["robin.analyst@cleveland.police.uk"]
+    link = re.search(r"https?://\S+/accounts/invitation/\S+/", message.body).group(0)
+
+    robin = new_page()
+    robin.goto(link)
+    expect(robin.get_by_role("heading", name="Welcome: set your password")).to_be_visible()
+    robin.get_by_label(re.compile(r"New password\W*$")).fill("Cleveland figures 2026")
+    robin.get_by_label("New password confirmation").fill("Cleveland figures 2026")
+    robin.get_by_role("button", name="Set password and log in").click()
+    expect(robin).to_have_url(re.compile(r"/dashboard/$"))
+    expect(robin.get_by_role("heading", name="Your dashboard")).to_be_visible()
+    expect(robin.get_by_role("link", name=f"Enter and submit {POLICE}'s figures")).to_be_visible()
+
+    robin.goto(link)  # the link works once
+    expect(robin.get_by_role("heading", name="This invitation link no longer works")).to_be_visible()

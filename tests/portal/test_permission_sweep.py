@@ -36,6 +36,11 @@ def _routes(world, value):
         "metrics:export": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:explorer": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:comparators": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "partners:people": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "partners:person_invite": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "partners:person_change": ({"user_id": world.council_submitter.pk}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "partners:person_remove": ({"user_id": world.council_submitter.pk}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "partners:person_resend": ({"user_id": world.council_submitter.pk}, [NOT_ALLOWED] * 4),
     }
 
 
