@@ -101,3 +101,28 @@ def test_the_editor_invites_a_submitter_who_sets_a_password_and_lands_on_the_das
 
     robin.goto(link)  # the link works once
     expect(robin.get_by_role("heading", name="This invitation link no longer works")).to_be_visible()
+
+
+def test_the_approvers_dashboard_shows_the_submitted_return_and_one_click_opens_it(page: Page, demo):
+    from django_scopes import scopes_disabled
+
+    from metrics import services
+    from metrics.models import Return
+
+    with scopes_disabled():
+        ret = Return.objects.get(partnership__slug="hsscp", agency__name=POLICE, round__year="2025-26")
+        partner = ret.agency.user_roles.get(partnership__slug="hsscp").user
+        cells = {
+            (m.pk, a): services.CellInput(raw="N/K")
+            for m in ret.metrics.all()
+            for a in (list(ret.areas.values_list("pk", flat=True)) if m.is_per_area else [0])
+        }
+        services.save_return(ret, cells, by=partner)
+        services.submit_return(ret, by=partner)
+
+    log_in(page, "approver")
+    waiting = page.get_by_role("heading", name="Waiting for a decision").locator("xpath=following-sibling::ul[1]")
+    expect(waiting).to_contain_text("approve it or send it back")
+    waiting.get_by_role("link", name=f"{POLICE}, 2025-26").click()  # one click
+    expect(page.get_by_role("heading", name=f"{POLICE}: figures for 2025-26")).to_be_visible()
+    expect(page.get_by_role("button", name="Approve these figures")).to_be_visible()
