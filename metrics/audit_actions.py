@@ -29,6 +29,13 @@ ACTIONS = {
         "Figures imported",
         lambda e: f"Figures imported: {e.data.get('changed', 0)} new or changed",
     ),
+    "metrics.return.reminded": (
+        "Reminder sent",
+        lambda e: (
+            f"Reminder e-mailed to {e.data.get('recipients', 0)} submitter(s) "
+            f"({e.data.get('filled', 0)} of {e.data.get('expected', 0)} figures filled, {e.data.get('deadline', '')})"
+        ),
+    ),
     "metrics.round.opened": ("Round opened", lambda e: f"Round opened for {e.data.get('year', '')}"),
     "metrics.round.changed": ("Round changed", lambda e: f"Round for {e.data.get('year', '')} changed"),
     "metrics.comparator.set": (

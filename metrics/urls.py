@@ -8,6 +8,7 @@ urlpatterns = [
     path("catalogue/", views.catalogue, name="catalogue"),
     path("rounds/new/", views.open_round, name="round_new"),
     path("rounds/<year:year>/", explorer_views.round_progress, name="round"),
+    path("rounds/<year:year>/returns/<int:pk>/remind/", explorer_views.remind, name="return_remind"),
     path("returns/<int:pk>/", views.return_form, name="return"),
     path("returns/<int:pk>/submit/", views.submit, name="return_submit"),
     path("returns/<int:pk>/send-back/", views.send_back, name="return_send_back"),

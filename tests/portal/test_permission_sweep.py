@@ -24,6 +24,7 @@ def _routes(world, value):
         "metrics:catalogue": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:round_new": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:round": ({"year": "2025-26"}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:return_remind": ({"year": "2025-26", "pk": police}, [NOT_ALLOWED] * 4),
         "metrics:return": ({"pk": police}, [OK, OK, OK, MISSING]),
         "metrics:return_submit": ({"pk": police}, [NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED]),
         "metrics:return_send_back": ({"pk": police}, [OK, OK, FORBIDDEN, FORBIDDEN]),
