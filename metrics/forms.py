@@ -2,14 +2,16 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.core.validators import FileExtensionValidator
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 
 from partners.fields import ReportingYearFormField
+from partners.models import Agency
 
 from . import tabular
 from .cells import CellInput
 from .errors import FigureError
-from .models import ComparatorKind, MetricGroup
+from .models import ComparatorKind, FrameworkItem, Metric, MetricGroup
 from .validation import check_comparator_value
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -249,3 +251,85 @@ class OpenRoundForm(forms.Form):
 
     def chosen_areas(self):
         return [self.area_objects[pk] for pk in self.cleaned_data["areas"]]
+
+
+class MetricForm(forms.ModelForm):
+    """A metric of the catalogue, as the business unit edits it. The code names the metric in
+    spreadsheets, so it is fixed once the metric exists; the unit and level are fixed once it has figures."""
+
+    # Declared here because their models' scoped managers cannot be queried at import time.
+    framework_item = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="Framework indicator",
+        help_text="The framework indicator (or objective) this metric evidences.",
+    )
+    part_of = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="Part of",
+        help_text="A value of this metric may never exceed the value of that one (same area, same year).",
+    )
+
+    class Meta:
+        model = Metric
+        fields = [
+            "code",
+            "name",
+            "definition",
+            "group",
+            "unit",
+            "decimals",
+            "level",
+            "polarity",
+            "agency",
+            "framework_item",
+            "part_of",
+            "minimum",
+            "maximum",
+            "suppress_small",
+            "retired_in",
+            "position",
+        ]
+        labels = {
+            "agency": "Supplied by",
+            "framework_item": "Framework indicator",
+            "part_of": "Part of",
+            "retired_in": "Retired from",
+            "position": "Order in forms and lists",
+            "suppress_small": "Suppress small numbers",
+        }
+        help_texts = {
+            "code": "Letters, digits, - and _; used in spreadsheets. Fixed once saved.",
+            "agency": "The agency whose return asks for this figure. Leave empty for figures the business unit "
+            "supplies itself (upload them on the Upload figures page).",
+            "decimals": "Places shown after the point (counts are whole numbers).",
+        }
+        widgets = {"definition": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, partnership, has_values=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.partnership = partnership
+        self.fields["agency"].queryset = (
+            Agency.objects.filter(
+                Q(memberships__partnership=partnership) | Q(metrics__partnership=partnership), ended_on__isnull=True
+            )
+            .distinct()
+            .order_by("name")
+        )
+        self.fields["agency"].empty_label = "No agency: the business unit supplies it"
+        self.fields["framework_item"].queryset = FrameworkItem.objects.filter(partnership=partnership)
+        self.fields["part_of"].queryset = Metric.objects.filter(partnership=partnership).exclude(pk=self.instance.pk)
+        if self.instance.pk:
+            self.fields["code"].disabled = True
+        if has_values:
+            for name in ("unit", "level"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "Fixed: the metric already has figures."
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        others = Metric.objects.filter(partnership=self.instance.partnership, code=code).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError("Another metric already has this code.")
+        return code

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import exchange_views, explorer_views, views
+from . import catalogue_views, exchange_views, explorer_views, views
 
 app_name = "metrics"
 
 urlpatterns = [
     path("catalogue/", views.catalogue, name="catalogue"),
+    path("catalogue/new/", catalogue_views.metric_new, name="metric_new"),
+    path("catalogue/<int:pk>/", catalogue_views.metric_edit, name="metric_edit"),
     path("rounds/new/", views.open_round, name="round_new"),
     path("rounds/<year:year>/", explorer_views.round_progress, name="round"),
     path("rounds/<year:year>/returns/<int:pk>/remind/", explorer_views.remind, name="return_remind"),

@@ -126,3 +126,33 @@ def test_the_approvers_dashboard_shows_the_submitted_return_and_one_click_opens_
     waiting.get_by_role("link", name=f"{POLICE}, 2025-26").click()  # one click
     expect(page.get_by_role("heading", name=f"{POLICE}: figures for 2025-26")).to_be_visible()
     expect(page.get_by_role("button", name="Approve these figures")).to_be_visible()
+
+
+def test_the_editor_adds_a_metric_with_its_supplier_and_a_comparator_without_the_admin(page: Page, demo):
+    log_in(page, "editor")
+    page.get_by_role("link", name=re.compile("Edit reference data")).click()
+    expect(page.get_by_role("heading", name="Metric catalogue")).to_be_visible()
+    page.get_by_role("link", name="Add a metric").click()
+    page.get_by_label("Code").fill("police-stop-searches-children")
+    page.get_by_label("Name").fill("Stop and searches of children")
+    page.get_by_label("Definition").fill("Stop and searches of people under 18 in the area.")
+    page.get_by_label("Group").select_option(label="Safeguarding snapshot")
+    page.get_by_label("Unit").select_option(label="Count")
+    page.get_by_label("Supplied by").select_option(label=POLICE)
+    page.get_by_role("button", name="Add the metric").click()
+
+    expect(messages(page)).to_contain_text(f"Added: Stop and searches of children, supplied by {POLICE}.")
+    row = page.get_by_role("row", name=re.compile("Stop and searches of children"))
+    expect(row).to_contain_text(POLICE)
+    assert "/admin/" not in page.url
+
+    page.get_by_role("navigation", name="Partnership").get_by_role("link", name="Comparators").click()
+    form = page.locator("#comparator-form")
+    form.get_by_label("Metric").select_option(label="Stop and searches of children")
+    form.get_by_label("Reporting year").fill("2024-25")
+    form.get_by_label("Geography").select_option(label="England")
+    form.get_by_label("Value").fill("1520")
+    form.get_by_label("Source").fill("Home Office stop and search statistics")
+    form.get_by_role("button", name="Save comparator").click()
+    expect(messages(page)).to_contain_text("Saved: Stop and searches of children, England, 2024-25: 1,520")
+    assert "/admin/" not in page.url

@@ -22,6 +22,8 @@ def _routes(world, value):
         "partners:structure": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "partners:funding": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:catalogue": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:metric_new": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:metric_edit": ({"pk": world.metrics["referrals"].pk}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:round_new": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:round": ({"year": "2025-26"}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:return_remind": ({"year": "2025-26", "pk": police}, [NOT_ALLOWED] * 4),
@@ -100,7 +102,7 @@ def test_another_partnerships_users_get_404_everywhere(world, saved_value):
 def test_a_guessed_object_id_under_ones_own_partnership_is_404(world, saved_value):
     # The outsider's own partnership in the URL, with HSSCP's object ids: still not found.
     client = login(None, world.outsider)
-    for name in ("metrics:return", "metrics:return_history", "metrics:value_history"):
+    for name in ("metrics:return", "metrics:return_history", "metrics:value_history", "metrics:metric_edit"):
         kwargs = _routes(world, saved_value)[name][0]
         assert client.get(_url(name, "stscp", kwargs)).status_code == MISSING, name
 
