@@ -13,7 +13,7 @@ from partners.models import Area
 from partners.years import ReportingYear, year_range
 
 from .cells import CellInput, cell_key, stored_cells
-from .formatting import change, direction, format_change, format_value, plain_number
+from .formatting import change, direction, format_change, format_value
 from .models import (
     CollectionRound,
     Comparator,
@@ -85,7 +85,7 @@ class SheetCell:
         """Last year's figure as typed in the form ("1510", "N/K"), or "" when there was none."""
         if self.last_year is None:
             return ""
-        return "N/K" if self.last_year.is_not_known else plain_number(self.last_year.value)
+        return self.last_year.as_typed
 
 
 @dataclass
@@ -411,6 +411,8 @@ def round_completeness(collection) -> tuple[RoundProgress, list]:
         .prefetch_related("metrics")
         .order_by("agency__name")
     )
+    for ret in returns:
+        ret.round = collection  # the badge asks whether the round is upcoming: no query per return
     counted = Counter(ret.status for ret in returns)
     return RoundProgress(collection, {s: counted.get(s.value, 0) for s in ReturnStatus}), returns
 
