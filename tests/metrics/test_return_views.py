@@ -270,9 +270,12 @@ def test_overlong_or_control_character_text_is_an_error_at_its_field_and_nothing
     with scopes_disabled():
         assert not MetricValue.objects.exists()
 
+
 def test_a_refused_submit_lists_each_empty_figure_with_a_link_and_marks_its_box(world):
     client = login(None, world.submitter)
-    response = client.post(url(world), {field(world, "referrals", 0): "200", "action": "submit", "version": version(world)})
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "200", "action": "submit", "version": version(world)}
+    )
     html = response.content.decode()
     empty = field(world, "referrals", 1)
     assert f'href="#{empty}"' in html  # the error summary links to the empty box
@@ -289,7 +292,9 @@ def test_a_refused_submit_points_at_a_large_change_without_an_explanation(world)
 
     f.ValueFactory(metric=world.metrics["referrals"], area=world.areas[0], year="2024-25", value=100)
     client = login(None, world.submitter)
-    response = client.post(url(world), {field(world, "referrals", 0): "900", "action": "submit", "version": version(world)})
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "900", "action": "submit", "version": version(world)}
+    )
     html = response.content.decode()
     explanation = field(world, "referrals", 0, "x")
     assert f'href="#{explanation}"' in html and "Explain this change before you submit." in html
@@ -299,7 +304,9 @@ def test_a_refused_submit_points_at_a_large_change_without_an_explanation(world)
 
 def test_a_refused_save_marks_the_form_as_holding_unsaved_entries(world):
     client = login(None, world.submitter)
-    response = client.post(url(world), {field(world, "referrals", 0): "-3", "action": "save", "version": version(world)})
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "-3", "action": "save", "version": version(world)}
+    )
     assert response.status_code == 422 and 'data-unsaved="true"' in response.content.decode()
 
 
