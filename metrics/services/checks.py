@@ -14,6 +14,7 @@ from ..validation import (
     EntryError,
     check_part,
     check_rank_within,
+    check_symbols,
     check_texts,
     check_value,
     large_change_warning,
@@ -43,7 +44,7 @@ def check_cells(ret, cells: dict, *, metrics, area_ids) -> dict:
         check.blank = entry.is_blank
         check.value, check.not_known = entry.value, entry.not_known
         if entry.value is not None:
-            check.errors += check_value(metric, entry.value)
+            check.errors += check_value(metric, entry.value) + check_symbols(metric, cell.raw)
         check.rank_out_of, rank_error = parse_rank_out_of(cell.rank_out_of)
         check.errors += [rank_error] if rank_error else []
         check.errors += check_texts(cell)

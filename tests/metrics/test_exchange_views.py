@@ -403,3 +403,27 @@ def test_an_export_choice_that_does_not_exist_is_an_error_at_the_field(client, w
     response = client.get(export_url(), {"format": "csv", "metrics": ["nonsense"]})
     assert response.status_code == 422
     assert "Select a valid choice. nonsense is not one of the available choices." in response.content.decode()
+
+
+def test_a_confirmed_import_says_how_many_figures_were_new_changed_or_unchanged(client, world):
+    referrals = world.metrics["referrals"]
+    hartlepool, stockton = world.areas
+    with scopes_disabled():
+        services.save_return(
+            world.police_return,
+            {(referrals.pk, hartlepool.pk): services.CellInput(raw="100")},
+            by=world.submitter,
+        )
+    login(client, world.submitter)
+    content = "\n".join(
+        [
+            HEADER,
+            "referrals,Referrals,E06000001,Hartlepool,2025-26,100,,,,",
+            "referrals,Referrals,E06000004,Stockton-on-Tees,2025-26,250,,,,",
+            "training-sessions,Training sessions,,,2025-26,14,,,,",
+        ]
+    )
+    preview = upload(client, world, content, name="police.csv")
+    response = client.post(import_url(world), {"payload": payload_of(preview)}, follow=True)
+    page = response.content.decode()
+    assert "Imported police.csv: 2 new, 0 changed, 1 unchanged." in page

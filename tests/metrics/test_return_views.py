@@ -318,3 +318,22 @@ def test_locked_boxes_say_why_they_are_locked(world, submitted):
     partner_page = login(None, world.submitter).get(url(world)).content.decode()
     assert "these figures are approved, so no one can change them" in partner_page
     assert "ask an approver to re-open the return" in partner_page
+
+
+def test_scientific_notation_and_a_stray_percent_sign_are_refused_with_how_to_type_them(world):
+    client = login(None, world.submitter)
+    response = client.post(
+        url(world),
+        {
+            field(world, "referrals", 0): "1.5e3",
+            field(world, "referrals", 1): "12%",
+            field(world, "re-referral-rate", 0): "12%",
+            "action": "save",
+            "version": version(world),
+        },
+    )
+    page = response.content.decode().replace("&quot;", '"')
+    assert response.status_code == 422
+    assert '"1.5e3" is in scientific notation: type the number in full (for example 1500).' in page
+    assert "This figure is not a percentage: remove the % sign" in page
+    assert page.count("This figure is not a percentage") == 2  # at the referrals box and in the summary only
