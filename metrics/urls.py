@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import catalogue_views, exchange_views, explorer_views, views
+from . import catalogue_views, exchange_views, explorer_views, upload_views, views
 
 app_name = "metrics"
 
@@ -21,6 +21,7 @@ urlpatterns = [
     path("returns/<int:pk>/import/", exchange_views.return_import, name="return_import"),
     path("values/<int:pk>/", views.value_history, name="value_history"),
     path("export/", exchange_views.export, name="export"),
+    path("upload/", upload_views.upload_figures, name="upload_figures"),
     path("explorer/", explorer_views.explorer, name="explorer"),
     path("comparators/", explorer_views.comparators, name="comparators"),
 ]

@@ -282,6 +282,11 @@ def test_the_business_units_pages(page: Page, demo):
         ("Metric catalogue", f"/p/{HSSCP}/figures/catalogue/", heading("Metric catalogue")),
         ("Add a metric", f"/p/{HSSCP}/figures/catalogue/new/", heading("Add a metric")),
         ("Edit a metric", f"/p/{HSSCP}/figures/catalogue/{demo_figure.metric_id}/", heading(re.compile("^Edit "))),
+        (
+            "Upload the business unit's figures",
+            f"/p/{HSSCP}/figures/upload/",
+            heading("Upload the business unit's figures"),
+        ),
         ("People and roles", f"/p/{HSSCP}/people/", heading("People and roles")),
         ("Invite someone", f"/p/{HSSCP}/people/invite/", heading("Invite someone")),
         ("Change a role", f"/p/{HSSCP}/people/{partner.pk}/", heading(re.compile(r"^Change .*'s role$"))),

@@ -37,6 +37,7 @@ def _routes(world, value):
         "metrics:return_import": ({"pk": police}, [OK, OK, OK, MISSING]),
         "metrics:value_history": ({"pk": value.pk}, [OK, OK, OK, MISSING]),
         "metrics:export": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:upload_figures": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:explorer": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:comparators": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "partners:people": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
