@@ -20,6 +20,16 @@ ACTIONS = {
     "metrics.value.annotated": ("Note changed", lambda e: f"{_figure(e)}note or explanation changed"),
     "metrics.value.cleared": ("Figure cleared", lambda e: f"{_figure(e)}{_empty(e.old)} → cleared"),
     "metrics.value.approved": ("Figure approved", lambda e: f"{_figure(e)}approved as it was ({_empty(e.new)})"),
+    "metrics.value.restated": (
+        "How a figure is stated changed",
+        lambda e: (
+            f"{_figure(e)}"
+            + "; ".join(
+                f"{name.replace('_', ' ')} {_empty(old)} → {_empty(new)}"
+                for name, (old, new) in sorted(e.data.get("changes", {}).items())
+            )
+        ),
+    ),
     "metrics.return.saved": ("Draft saved", lambda e: "Draft saved"),
     "metrics.return.submitted": ("Return submitted", lambda e: "Submitted for approval"),
     "metrics.return.returned": ("Return sent back", lambda e: f"Sent back: {e.reason}"),

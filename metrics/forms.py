@@ -8,7 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from partners.fields import ReportingYearFormField
 from partners.models import Agency
 
-from . import tabular
+from . import periods, tabular
 from .cells import CellInput
 from .errors import FigureError
 from .models import ComparatorKind, FrameworkItem, Metric, MetricGroup
@@ -231,13 +231,33 @@ class OpenRoundForm(forms.Form):
         label="Areas", widget=forms.CheckboxSelectMultiple, help_text="Per-area figures are asked for each."
     )
 
-    def __init__(self, *args, areas, **kwargs):
+    def __init__(self, *args, areas, councils=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.area_objects = {str(area.pk): area for area in areas}
         self.fields["areas"].choices = [(str(area.pk), area.name) for area in areas]
         self.fields["areas"].initial = list(self.area_objects)
+        # The fix on the same screen: an area without a council gets a choice of one here.
+        for area in areas:
+            if area.council_id is None:
+                self.fields[self.council_field(area)] = forms.ModelChoiceField(
+                    queryset=councils,
+                    required=False,
+                    label=f"{area.name}'s council",
+                    help_text=f"Asked for {area.name}'s figures that name no other supplier. Saved on the area.",
+                )
         self.helper = FormHelper()
-        self.helper.add_input(Submit("open", "Open the round"))
+        self.helper.add_input(Submit("preview", "Preview who will be asked", css_class="btn-outline-primary"))
+
+    @staticmethod
+    def council_field(area):
+        return f"council_{area.pk}"
+
+    def chosen_councils(self):
+        return {
+            area.pk: self.cleaned_data[self.council_field(area)]
+            for area in self.area_objects.values()
+            if self.cleaned_data.get(self.council_field(area)) is not None
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -336,3 +356,47 @@ class MetricForm(forms.ModelForm):
         if others.exists():
             raise forms.ValidationError("Another metric already has this code.")
         return code
+
+class StatementForm(forms.Form):
+    """How one figure is stated. Every box is text as typed; `presentation.read_details` applies the rules."""
+
+    decimals = forms.CharField(
+        required=False, label="Decimals as published", help_text="Empty: as typed. 31% stays 31%; 92.4 stays 92.4."
+    )
+    period_kind = forms.ChoiceField(required=False, label="Period covered", choices=periods.KINDS)
+    period_start = forms.DateField(
+        required=False,
+        label="First day",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Part years and several years.",
+    )
+    period_end = forms.DateField(required=False, label="Last day", widget=forms.DateInput(attrs={"type": "date"}))
+    period_label = forms.CharField(required=False, label="Label for readers", help_text="Only when it differs.")
+    commentary = forms.CharField(required=False, help_text="A few words a table prints beside the figure.")
+    rank = forms.CharField(required=False, label="Rank", help_text="A rate's rank, e.g. 3.")
+    rank_scope = forms.CharField(required=False, label="Ranked", help_text='e.g. "in the region".')
+    numerator = forms.CharField(required=False, help_text='A percentage\'s "12" in "12 of 42".')
+    denominator = forms.CharField(required=False, help_text='…and its "42".')
+    published_by = forms.ChoiceField(required=False, label="Published by")
+
+    def __init__(self, *args, predecessors=(), partnership=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["published_by"].choices = [("", f"{partnership or 'This partnership'}")] + [
+            (board.slug, board.name) for board in predecessors
+        ]
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Row(Column("period_kind"), Column("period_start"), Column("period_end"), Column("period_label")),
+            Row(Column("decimals"), Column("commentary")),
+            Row(Column("rank"), Column("rank_scope"), Column("numerator"), Column("denominator")),
+            "published_by",
+            Submit("save", "Save how it is stated"),
+        )
+
+    def texts(self):
+        """The boxes as the import layout spells them (dates ISO, empty for nothing)."""
+        data = self.cleaned_data
+        return {
+            name: (data[name].isoformat() if hasattr(data.get(name), "isoformat") else (data.get(name) or ""))
+            for name in self.fields
+        }

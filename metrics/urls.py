@@ -20,6 +20,7 @@ urlpatterns = [
     path("returns/<int:pk>/template.<str:fmt>", exchange_views.return_template, name="return_template"),
     path("returns/<int:pk>/import/", exchange_views.return_import, name="return_import"),
     path("values/<int:pk>/", views.value_history, name="value_history"),
+    path("values/<int:pk>/statement/", views.value_statement, name="value_statement"),
     path("export/", exchange_views.export, name="export"),
     path("upload/", upload_views.upload_figures, name="upload_figures"),
     path("explorer/", explorer_views.explorer, name="explorer"),

@@ -76,10 +76,11 @@ def parse_entry(raw) -> Entry:
     return Entry(number)
 
 
-def check_text(name, text) -> list[str]:
-    """Errors for one of a figure's texts (`name` in TEXT_LIMITS): too long, or a control character."""
+def check_text(name, text, limit=None) -> list[str]:
+    """Errors for one of a figure's texts (`name` in TEXT_LIMITS, else give `limit`): too long, or a control
+    character."""
     errors = []
-    limit = TEXT_LIMITS[name]
+    limit = TEXT_LIMITS[name] if limit is None else limit
     if len(text) > limit:
         errors.append(f"The {name} can be at most {limit:,} characters; this one has {len(text):,}. Shorten it.")
     found = _CONTROL_CHARACTERS.search(text)

@@ -10,6 +10,7 @@ from ..cells import (
     stored_cells,
     stored_values,
 )
+from ..presentation import Publishers, read_details
 from ..validation import (
     EntryError,
     check_part,
@@ -24,12 +25,13 @@ from ..validation import (
 
 
 def check_cells(ret, cells: dict, *, metrics, area_ids) -> dict:
-    """Validate every cell of a return; returns {key: CellCheck}. Runs two queries."""
+    """Validate every cell of a return; returns {key: CellCheck}. Runs three queries."""
     year = ret.round.year
     metric_by_id = {m.pk: m for m in metrics}
     whole_ids = {m.part_of_id for m in metrics if m.part_of_id}
     stored = stored_values(ret.partnership, set(metric_by_id) | whole_ids, year)  # wholes, locks
     last_year = stored_values(ret.partnership, set(metric_by_id), year.previous())
+    publishers = Publishers.of(ret.partnership)
     checks = {}
     for key, cell in cells.items():
         metric = metric_by_id[key[0]]
@@ -45,6 +47,11 @@ def check_cells(ret, cells: dict, *, metrics, area_ids) -> dict:
         check.value, check.not_known = entry.value, entry.not_known
         if entry.value is not None:
             check.errors += check_value(metric, entry.value) + check_symbols(metric, cell.raw)
+        if not entry.is_blank:
+            check.details, detail_errors = read_details(
+                cell.details, metric=metric, year=year, raw=cell.raw, publishers=publishers
+            )
+            check.errors += detail_errors
         check.rank_out_of, rank_error = parse_rank_out_of(cell.rank_out_of)
         check.errors += [rank_error] if rank_error else []
         check.errors += check_texts(cell)
@@ -55,7 +62,7 @@ def check_cells(ret, cells: dict, *, metrics, area_ids) -> dict:
             # An editable return never holds its own approved figures (re-opening withdraws them),
             # so an approved figure here came from an administrator's import: it is not the agency's.
             check.locked = True
-            if not check.errors and normalised(cell).raw != cell_input_from(locked).raw:
+            if not check.errors and normalised(cell).raw != normalised(cell_input_from(locked)).raw:
                 check.errors.append(
                     "This figure is already approved and cannot be changed here. "
                     "Ask the business unit if it needs correcting."
@@ -91,7 +98,7 @@ def differences_from_saved(ret, cells) -> dict:
     differences = {}
     for key, typed in cells.items():
         now = saved.get(key, CellInput())
-        if normalised(typed).raw != now.raw:
+        if normalised(typed).raw != normalised(now).raw:
             shown = now.raw or "empty"
             differences[key] = CellCheck(
                 warnings=[f"Saved now: {shown}. Check which is right before saving again."], blank=False

@@ -1207,8 +1207,8 @@ VALUES = [
         "2",
         {"note": "Contextual Safeguarding and Neglect themed audits"},
     ),  # AR21 L526, L550
-    # Not entered: "11 serious safeguarding incidents" reviewed since April 2019 (AR21 L553, L584) is a
-    # cumulative count over three years, not a 2021-22 figure.
+    # "11 serious safeguarding incidents" reviewed since April 2019 (AR21 L553, L584) covers three years:
+    # it is in history_data.HISTORY_VALUES as a multi-year figure.
     # ===================== 2024-25 report: HARTLEPOOL (E06000001) =====================
     ("children_under_18", "E06000001", "2024-25", "20417", {}),  # AR24 L96
     # children_pct_population: the 2024-25 Hartlepool tile is missing from the seed (gap).

@@ -171,27 +171,42 @@ def test_a_figures_own_history_is_reachable_from_the_value(world, submitted):
 
 def test_the_business_unit_opens_a_round_and_each_supplying_agency_gets_its_return(world):
     from metrics.models import Return
+    from partners import audit
 
     client = login(None, world.editor)
     new_round = reverse("metrics:round_new", args=["hsscp"])
-    assert "Cleveland Police</strong>: 1 metric" in client.get(new_round).content.decode()
-    response = client.post(
-        new_round,
-        {"year": "2026-27", "opens_on": "2027-04-01", "closes_on": "2027-03-01", "areas": [world.areas[0].pk]},
-    )
+    assert "Preview who will be asked" in client.get(new_round).content.decode()
+    dates = {"year": "2026-27", "opens_on": "2027-04-01", "closes_on": "2027-05-31", "areas": [world.areas[0].pk]}
+    response = client.post(new_round, {**dates, "closes_on": "2027-03-01"})
     assert response.status_code == 422
     assert "The round must close after it opens." in response.content.decode()
     assert 'value="2026-27"' in response.content.decode()
-    response = client.post(
-        new_round,
-        {"year": "2026-27", "opens_on": "2027-04-01", "closes_on": "2027-05-31", "areas": [world.areas[0].pk]},
-    )
+
+    # Area figures that name no supplier go to the area's council: without one the round is refused,
+    # and the fix (choosing the council) is on the same form.
+    council_field = f"council_{world.areas[0].pk}"
+    refused = client.post(new_round, {**dates, "preview": "1"}).content.decode()
+    assert "The round cannot open yet" in refused and "Hartlepool has no council set" in refused
+    assert f'name="{council_field}"' in refused and "Open the round" not in refused
+
+    chosen = {**dates, council_field: world.council.pk}
+    preview = client.post(new_round, {**chosen, "preview": "1"})
+    html = preview.content.decode()
+    assert preview.status_code == 200 and "Open the round" in html
+    assert '<th scope="row">Cleveland Police</th>' in html and f'<th scope="row">{world.council.name}</th>' in html
+    with scopes_disabled():
+        assert not Return.objects.filter(round__year="2026-27").exists()  # a preview creates nothing
+
+    response = client.post(new_round, {**chosen, "open": "1"})
     assert response.status_code == 302 and response["Location"].endswith("/rounds/2026-27/")
     with scopes_disabled():
-        (ret,) = Return.objects.filter(round__year="2026-27")
-        assert ret.agency == world.police
-        assert list(ret.metrics.all()) == [world.metrics["referrals"]]
-        assert list(ret.areas.all()) == [world.areas[0]]
+        police, council = Return.objects.filter(round__year="2026-27").order_by("agency__name")
+        assert police.agency == world.police and list(police.metrics.all()) == [world.metrics["referrals"]]
+        assert council.agency == world.council and list(council.areas.all()) == [world.areas[0]]
+        assert {m.code for m in council.metrics.all()} == {"re-referrals", "re-referral-rate"}
+        world.areas[0].refresh_from_db()
+        assert world.areas[0].council == world.council
+        assert audit.about(world.areas[0]).get().action == "partners.area.council_set"
 
 
 def test_saving_from_an_out_of_date_page_keeps_what_was_typed_and_overwrites_nothing(world):
@@ -223,10 +238,20 @@ def test_a_retired_metric_is_not_asked_for_after_retirement_but_keeps_its_past_f
         retired_in=ReportingYear(2026),
     )
     f.ValueFactory(metric=old, area=world.areas[0], year="2024-25", value=7, approved_at="2025-06-01T00:00Z")
+    with scopes_disabled():
+        for area in world.areas:
+            area.council = world.council
+            area.save()
     client = login(None, world.editor)
     client.post(
         reverse("metrics:round_new", args=["hsscp"]),
-        {"year": "2026-27", "opens_on": "2027-04-01", "closes_on": "2027-05-31", "areas": [a.pk for a in world.areas]},
+        {
+            "year": "2026-27",
+            "opens_on": "2027-04-01",
+            "closes_on": "2027-05-31",
+            "areas": [a.pk for a in world.areas],
+            "open": "1",
+        },
     )
     with scopes_disabled():
         ret = Return.objects.get(round__year="2026-27", agency=world.police)
