@@ -357,6 +357,7 @@ class MetricForm(forms.ModelForm):
             raise forms.ValidationError("Another metric already has this code.")
         return code
 
+
 class StatementForm(forms.Form):
     """How one figure is stated. Every box is text as typed; `presentation.read_details` applies the rules."""
 
