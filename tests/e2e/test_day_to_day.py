@@ -130,7 +130,7 @@ def test_the_approvers_dashboard_shows_the_submitted_return_and_one_click_opens_
 
 def test_the_editor_adds_a_metric_with_its_supplier_and_a_comparator_without_the_admin(page: Page, demo):
     log_in(page, "editor")
-    page.get_by_role("link", name=re.compile("Edit reference data")).click()
+    page.get_by_role("link", name=re.compile("Edit reference data: the metric catalogue")).click()
     expect(page.get_by_role("heading", name="Metric catalogue")).to_be_visible()
     page.get_by_role("link", name="Add a metric").click()
     page.get_by_label("Code").fill("police-stop-searches-children")
