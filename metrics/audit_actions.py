@@ -30,6 +30,14 @@ ACTIONS = {
             )
         ),
     ),
+    "metrics.value.released": (
+        "Figure released for publication",
+        lambda e: f"{_figure(e)}released for publication ({_empty(e.data.get('released'))}): {e.reason}",
+    ),
+    "metrics.value.release_withdrawn": (
+        "Release withdrawn",
+        lambda e: f"{_figure(e)}suppressed again: {e.reason}",
+    ),
     "metrics.return.saved": ("Draft saved", lambda e: "Draft saved"),
     "metrics.return.submitted": ("Return submitted", lambda e: "Submitted for approval"),
     "metrics.return.returned": ("Return sent back", lambda e: f"Sent back: {e.reason}"),

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 
-from .formatting import format_value
+from .formatting import SMALL_NUMBER_LIMIT, format_value, plain_text, suppressed_text
 from .models import ComparatorKind, Polarity, ReturnStatus, Unit, geography_sort_key
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -44,7 +44,7 @@ def _layout(title, **extra):
     return {
         "template": "none",
         "title": {
-            "text": title,
+            "text": plain_text(title),
             "x": 0,
             "xanchor": "left",
             "xref": "container",
@@ -73,13 +73,15 @@ def _number(value):
     return None if value is None else float(value)
 
 
-def _formatted(metric, value, *, not_known=False, rank_out_of=None):
+def _formatted(metric, value, *, not_known=False, rank_out_of=None, public=False):
     return format_value(
         value,
         unit=metric.unit,
         decimals=metric.decimals,
         not_known=not_known,
         rank_out_of=rank_out_of,
+        suppress_small=metric.suppress_small,
+        public=public,
     )
 
 
@@ -104,14 +106,14 @@ def completeness_figure(progress_rows, *, title="Returns by status") -> dict:
     status to number, and a `label` or a `round`). Each segment is labelled "2 approved".
     """
     rows = list(progress_rows)
-    labels = [_row_label(row) for row in rows]
+    labels = [plain_text(_row_label(row)) for row in rows]
     figure = go.Figure()
     for status in ReturnStatus:
         style = STATUS_STYLES[status]
         counts = [_count(row.counts, status) for row in rows]
         figure.add_trace(
             go.Bar(
-                name=status.label,
+                name=plain_text(status.label),
                 orientation="h",
                 x=counts,
                 y=labels,
@@ -209,18 +211,20 @@ def trend_title(series) -> str:
     return title
 
 
-def _point_value(point):
+def _point_value(point, public=False):
+    """The number a chart may plot or a description may compare: none when missing, N/K or suppressed."""
     figure = point.figure
-    if figure is None or figure.not_known:
+    if figure is None or figure.not_known or figure.suppressed(public=public):
         return None
     return figure.value
 
 
-def metric_trend_figure(series) -> dict:
+def metric_trend_figure(series, *, public=False) -> dict:
     """A line per area (or the whole partnership) and a dashed line per comparator.
 
     Years without a figure (none approved, or N/K) are None, so the line breaks there
-    instead of joining across the gap.
+    instead of joining across the gap; so are suppressed figures (`public`), whose hover
+    text says "fewer than 5". Every text is plain text (see formatting.plain_text).
     """
     metric = series.metric
     years = [str(year) for year in series.years]
@@ -230,10 +234,10 @@ def metric_trend_figure(series) -> dict:
         symbol = AREA_SYMBOLS[i % len(AREA_SYMBOLS)]
         figure.add_trace(
             go.Scatter(
-                name=area_label(area),
+                name=plain_text(area_label(area)),
                 x=years,
-                y=[_number(_point_value(p)) for p in points],
-                text=[_point_text(p) for p in points],
+                y=[_number(_point_value(p, public)) for p in points],
+                text=[_point_text(p, public) for p in points],
                 mode="lines+markers",
                 connectgaps=False,
                 line={"color": colour, "width": 3},
@@ -256,7 +260,7 @@ def metric_trend_figure(series) -> dict:
             colour, dash, symbol = REGION_COLOURS[j], REGION_DASHES[j], "square-open"
         figure.add_trace(
             go.Scatter(
-                name=geography_label(code),
+                name=plain_text(geography_label(code)),
                 x=years,
                 y=[_number(v) for v in values],
                 text=["" if v is None else _formatted(metric, v) for v in values],
@@ -268,7 +272,7 @@ def metric_trend_figure(series) -> dict:
             )
         )
     yaxis = {
-        "title": {"text": unit_title(metric)},
+        "title": {"text": plain_text(unit_title(metric))},
         "automargin": True,
         "gridcolor": "#e5e5e5",
         "zeroline": False,
@@ -313,7 +317,7 @@ def metric_trend_figure(series) -> dict:
         ]
         layout.setdefault("annotations", []).append(
             {
-                "text": succession_text(series),
+                "text": plain_text(succession_text(series)),
                 "xref": "x",
                 "yref": "paper",
                 "x": boundary - 0.5,
@@ -332,12 +336,12 @@ def metric_trend_figure(series) -> dict:
     return _spec(figure)
 
 
-def _point_text(point):
+def _point_text(point, public=False):
     """Hover text: the figure as printed, what it covers when that is not the plain year, who published it."""
     figure = point.figure
     if figure is None:
         return ""
-    text = figure.formatted()
+    text = figure.formatted(public=public)
     extras = []
     if figure.period_label != str(figure.year):
         extras.append(
@@ -345,7 +349,7 @@ def _point_text(point):
         )
     if figure.published_by is not None:
         extras.append(f"published by {figure.published_by.name}")
-    return f"{text} ({'; '.join(extras)})" if extras else text
+    return plain_text(f"{text} ({'; '.join(extras)})" if extras else text)
 
 
 def _is_marked(point):
@@ -391,11 +395,14 @@ def _join(words):
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _describe_line(subject, metric, years, values, rank_out_of=None):
+def _describe_line(subject, metric, years, values, rank_out_of=None, suppressed=(), hidden_as=None):
     """One clause: "<subject> rose from A in Y1 to B in Y2 (no figure for Y)"."""
     rank_out_of = rank_out_of or [None] * len(years)
     known = [(i, v) for i, v in enumerate(values) if v is not None]
+    hidden = [str(years[i]) for i in suppressed]
     if not known:
+        if hidden:
+            return f"{subject} was {hidden_as or suppressed_text()} in {_join(hidden)}"
         return f"{subject} has no figures"
     (first_i, first), (last_i, last) = known[0], known[-1]
 
@@ -413,13 +420,15 @@ def _describe_line(subject, metric, years, values, rank_out_of=None):
             clause = f"{subject} fell from {start} to {end}"
         else:
             clause = f"{subject} was {text(first_i, first)} in both {years[first_i]} and {years[last_i]}"
-    gaps = [str(years[i]) for i in range(first_i, last_i + 1) if values[i] is None]
+    gaps = [str(years[i]) for i in range(first_i, last_i + 1) if values[i] is None and i not in suppressed]
     if gaps:
         clause += f" (no figure for {_join(gaps)})"
+    if hidden:
+        clause += f" ({hidden_as or suppressed_text()} in {_join(hidden)})"
     return clause
 
 
-def describe_series(series) -> str:
+def describe_series(series, *, public=False) -> str:
     """Alt text built from the data, e.g.
 
     "Referrals in Hartlepool rose from 1,234 in 2021-22 to 1,500 in 2024-25 (no figure for
@@ -432,9 +441,11 @@ def describe_series(series) -> str:
     clauses = []
     for area, points in series.by_area:
         subject = f"{metric.name} in {area.name}" if area is not None else f"{metric.name} for the whole partnership"
-        values = [_point_value(p) for p in points]
+        values = [_point_value(p, public) for p in points]
         ranks = [p.figure.rank_out_of if p.figure else None for p in points]
-        clauses.append(_describe_line(subject, metric, years, values, ranks))
+        suppressed = [i for i, p in enumerate(points) if p.figure is not None and p.figure.suppressed(public=public)]
+        threshold = series.partnership.small_number_threshold if series.partnership else SMALL_NUMBER_LIMIT
+        clauses.append(_describe_line(subject, metric, years, values, ranks, suppressed, suppressed_text(threshold)))
     for code in ordered_geographies(series.comparators):
         clauses.append(_describe_line(f"the {geography_label(code)} figure", metric, years, series.comparators[code]))
     if not clauses:
@@ -445,11 +456,19 @@ def describe_series(series) -> str:
         boards = _join([board.name for board in series.publishers])
         text += f" Figures marked with an open symbol before the dashed line were published by {boards}, "
         text += f"which {series.partnership or 'the partnership'} replaced."
-    partial = sorted(
-        {p.figure.period_label for _, points in series.by_area for p in points if p.figure and p.figure.is_partial}
-    )
+    figures = [p.figure for _, points in series.by_area for p in points if p.figure is not None]
+    partial = sorted({f.period_label for f in figures if f.is_partial})
     if partial:
         text += f" Part-year figures: {_join(partial)}."
+    other = sorted(
+        {
+            f"the {f.year} figure covers {f.period_label}"
+            for f in figures
+            if not f.is_partial and f.period_label != str(f.year)
+        }
+    )
+    if other:
+        text += f" {_join(other)[0].upper()}{_join(other)[1:]}."
     if metric.polarity != Polarity.NEUTRAL:
         text += f" {Polarity(metric.polarity).label}."
     return text

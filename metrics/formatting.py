@@ -10,7 +10,33 @@ from decimal import ROUND_HALF_UP, Decimal
 from partners.accounts import format_accounts as format_accounts  # money in accounts style: one place
 
 SMALL_NUMBER_LIMIT = 5
+SUPPRESSED = f"fewer than {SMALL_NUMBER_LIMIT}"
 NOT_KNOWN = "N/K"
+
+
+def is_suppressed(
+    value, *, suppress_small: bool, public: bool, threshold: int = SMALL_NUMBER_LIMIT, released: bool = False
+) -> bool:
+    """THE small-number rule, the one place every output asks: a metric marked `suppress_small`
+    shows 1 to 4 as "fewer than 5" to anyone outside the business unit (`public`), in tables,
+    chart points and hover text, chart descriptions, exports and reports. A suppressed figure
+    gives no number anywhere: no chart point, no change on the year before.
+
+    `threshold` is the partnership's policy (`Partnership.small_number_threshold`, default 5);
+    `released` is an approver's recorded release of this one figure for publication."""
+    return bool(public and suppress_small and not released and value is not None and 0 < value < threshold)
+
+
+def suppressed_text(threshold: int = SMALL_NUMBER_LIMIT) -> str:
+    """What a suppressed figure shows: "fewer than 5" under the default policy."""
+    return f"fewer than {threshold}"
+
+
+def plain_text(text) -> str:
+    """Text for a Plotly chart (names, titles, hover): Plotly reads <b>, <a href> and <br> in
+    text as markup, so the markup characters are written as entities, which it shows as typed."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
 
 _SUFFIX = {
     "percentage": "%",
@@ -56,13 +82,15 @@ def format_value(
     public: bool = False,
     with_unit: bool = True,
     rank_scope: str = "",
+    threshold: int = SMALL_NUMBER_LIMIT,
+    released: bool = False,
 ) -> str:
     if not_known:
         return NOT_KNOWN
     if value is None:
         return "–"
-    if public and suppress_small and 0 < value < SMALL_NUMBER_LIMIT:
-        return f"fewer than {SMALL_NUMBER_LIMIT}"
+    if is_suppressed(value, suppress_small=suppress_small, public=public, threshold=threshold, released=released):
+        return suppressed_text(threshold)
     if unit == "pounds":
         return f"£{format_number(value, decimals)}" if with_unit else format_number(value, decimals)
     number = format_number(value, decimals)

@@ -188,6 +188,11 @@ class Metric(models.Model):
         return self.retired_in is None or year < self.retired_in
 
     @property
+    def is_worked_out(self):
+        """A percentage worked out from two count metrics (numerator and denominator), not collected itself."""
+        return bool(self.numerator_metric_id and self.denominator_metric_id)
+
+    @property
     def is_per_area(self):
         return self.level == Level.AREA
 
@@ -359,6 +364,12 @@ class MetricValue(models.Model):
         related_name="+",
         help_text="A predecessor board that published the figure; empty: this partnership.",
     )
+    # An approver's release of this one small figure for publication (suppression does not apply to it).
+    released_at = models.DateTimeField(null=True, blank=True)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    release_reason = models.TextField(blank=True)
     collected_in = models.ForeignKey(Return, null=True, blank=True, on_delete=models.SET_NULL, related_name="values")
     approved_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -420,6 +431,12 @@ class MetricValue(models.Model):
     @property
     def is_not_known(self):
         return self.status == ValueStatus.NOT_KNOWN
+
+    @property
+    def is_released(self):
+        """Released for publication, and approved as it is now: a figure changed and approved again
+        after its release is suppressed again until an approver releases it anew."""
+        return self.released_at is not None and self.approved_at is not None and self.released_at >= self.approved_at
 
     @property
     def period(self) -> periods.Period:

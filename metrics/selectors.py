@@ -17,6 +17,7 @@ from partners.years import ReportingYear, year_range
 from .cells import CellInput, cell_key, stored_cells
 from .formatting import (
     DIRECTION_WORDS,
+    SMALL_NUMBER_LIMIT,
     Change,
     change,
     describe_change,
@@ -24,8 +25,10 @@ from .formatting import (
     format_rank,
     format_share,
     format_value,
+    is_suppressed,
     quantize,
     shown_decimals,
+    suppressed_text,
 )
 from .models import (
     CollectionRound,
@@ -205,10 +208,10 @@ def return_events(ret):
     return list(audit.about_or_within(ret).select_related("actor").order_by("at", "id"))
 
 
-def statement_of(value: MetricValue) -> "Figure":
+def statement_of(value: MetricValue, *, threshold=None) -> "Figure":
     """One stored figure as a report would state it (no previous year, no comparators). No query beyond
     the value's own metric and publisher, which callers select with it."""
-    return Figure.of(value, metric=value.metric, area=value.area, year=value.year)
+    return Figure.of(value, metric=value.metric, area=value.area, year=value.year, threshold=threshold)
 
 
 def value_history(value):
@@ -241,9 +244,13 @@ class Figure:
     denominator: Decimal | None = None
     published_by: object = None  # a predecessor board, or None for the partnership itself
     derived: bool = False  # a percentage worked out from its two count metrics
+    threshold: int = SMALL_NUMBER_LIMIT  # the partnership's small-number policy
+    released: bool = False  # an approver released this one figure for publication
 
     @classmethod
-    def of(cls, stored: MetricValue, *, metric, area, year, previous=None, comparators=None, counts=None):
+    def of(
+        cls, stored: MetricValue, *, metric, area, year, previous=None, comparators=None, counts=None, threshold=None
+    ):
         """From a stored value; metric and area are passed in so no related row is fetched.
 
         `counts` are the (numerator, denominator) count values when the metric is worked out from two.
@@ -270,10 +277,12 @@ class Figure:
             numerator=numerator,
             denominator=denominator,
             published_by=stored.published_by if stored.published_by_id else None,
+            threshold=threshold or SMALL_NUMBER_LIMIT,
+            released=stored.is_released,
         )
 
     @classmethod
-    def from_counts(cls, *, metric, area, year, counts, previous=None, comparators=None):
+    def from_counts(cls, *, metric, area, year, counts, previous=None, comparators=None, threshold=None):
         """A percentage nobody entered, worked out from its two approved counts; None when it cannot be."""
         numerator, denominator = counts
         if numerator is None or not denominator:
@@ -293,6 +302,7 @@ class Figure:
             numerator=numerator,
             denominator=denominator,
             derived=True,
+            threshold=threshold or SMALL_NUMBER_LIMIT,
         )
 
     @property
@@ -322,7 +332,36 @@ class Figure:
             rank_scope=self.rank_scope,
             suppress_small=m.suppress_small,
             public=public,
+            threshold=self.threshold,
+            released=self.released,
         )
+
+    def suppressed(self, *, public):
+        return is_suppressed(
+            self.value,
+            suppress_small=self.metric.suppress_small,
+            public=public,
+            threshold=self.threshold,
+            released=self.released,
+        )
+
+    @property
+    def suppressed_text(self):
+        return suppressed_text(self.threshold)
+
+    @property
+    def suppressed_in_public(self):
+        return self.suppressed(public=True)
+
+    @property
+    def formatted_public(self):
+        return self.formatted(public=True)
+
+    def change_for(self, *, public):
+        """The change on the year before as text, or "" when either year is suppressed (it would tell the number)."""
+        if self.suppressed(public=public) or (self.previous is not None and self.previous.suppressed(public=public)):
+            return ""
+        return self.change_text
 
     @property
     def rank_text(self):
@@ -386,7 +425,8 @@ class Figure:
 class FigureSet:
     """Every approved figure a report or page needs, looked up without further queries."""
 
-    def __init__(self, metrics, areas, values, comparators):
+    def __init__(self, metrics, areas, values, comparators, threshold=SMALL_NUMBER_LIMIT):
+        self.threshold = threshold  # the partnership's small-number policy
         self.metrics = {m.code: m for m in metrics}
         self.areas = {a.ons_code: a for a in areas}
         self._values = values  # (metric_id, area_id|0, year_start) -> MetricValue
@@ -405,6 +445,7 @@ class FigureSet:
             year=year,
             previous=previous,
             comparators=self._comparators.get((metric.pk, year.start), {}),
+            threshold=self.threshold,
         )
         if stored is None:
             return Figure.from_counts(counts=counts, **context)
@@ -457,7 +498,7 @@ def approved_figures(partnership, years, metric_codes=None) -> FigureSet:
         partnership=partnership, year__in=year_strings, metric__in=[m.pk for m in metrics]
     ):
         comparators[(c.metric_id, c.year.start)][c.geography] = c.value
-    return FigureSet(metrics, areas, values, dict(comparators))
+    return FigureSet(metrics, areas, values, dict(comparators), partnership.small_number_threshold)
 
 
 @dataclass
@@ -524,7 +565,9 @@ def metric_series(partnership, metric, *, first_year=None, last_year=None) -> Me
         for year in years:
             stored = value_map.get((metric.pk, place, year.start))
             counts = _counts(metric, lambda metric_id, p=place, y=year: value_map.get((metric_id, p, y.start)))
-            context = dict(metric=metric, area=area, year=year, previous=previous)
+            context = dict(
+                metric=metric, area=area, year=year, previous=previous, threshold=partnership.small_number_threshold
+            )
             if stored is not None:
                 figure = Figure.of(stored, counts=counts, **context)
             else:
@@ -553,7 +596,9 @@ def _counts(metric, lookup):
 
 
 def values_for_export(partnership, *, years=None, area_codes=None, metric_codes=None, approved_only=False):
-    values = MetricValue.objects.filter(partnership=partnership).select_related("metric", "area")
+    values = MetricValue.objects.filter(partnership=partnership).select_related(
+        "metric", "area", "partnership", "published_by"
+    )
     if years:
         values = values.filter(year__in=[str(y) for y in years])
     if metric_codes:
@@ -638,8 +683,10 @@ class SeriesTable:
         return 5 + len(self.geographies) + sum(self.has.values())
 
 
-def series_tables(series: MetricSeries) -> list[SeriesTable]:
-    """The explorer's table per area: value, change on the previous year, comparators. No queries."""
+def series_tables(series: MetricSeries, *, public=False) -> list[SeriesTable]:
+    """The explorer's table per area: value, change on the previous year, comparators. No queries.
+
+    `public`: as people outside the business unit see it (small numbers suppressed)."""
     metric = series.metric
     codes = sorted(
         (code for code, values in series.comparators.items() if any(v is not None for v in values)),
@@ -666,8 +713,9 @@ def series_tables(series: MetricSeries) -> list[SeriesTable]:
             else:
                 succession = figure is not None and last_publisher is not None and publisher != last_publisher
             last_publisher = publisher if figure is not None else last_publisher
-            described = figure.change_description if figure else None
-            rank_change = figure.rank_change if figure else None
+            shows_change = figure is not None and bool(figure.change_for(public=public))
+            described = figure.change_description if shows_change else None
+            rank_change = figure.rank_change if shows_change else None
             notes = [text for text in (figure.note, figure.qualifier) if text] if figure else []
             if figure is not None and figure.derived:
                 notes.append(f"Worked out from {figure.share_text or 'its two counts'}.")
@@ -675,7 +723,7 @@ def series_tables(series: MetricSeries) -> list[SeriesTable]:
                 SeriesRow(
                     year=point.year,
                     figure=figure,
-                    value=figure.formatted() if figure else "–",
+                    value=figure.formatted(public=public) if figure else "–",
                     change=described.text if described else "–",
                     direction=described.direction if described else "",
                     movement=described.movement if described else "",
@@ -793,7 +841,8 @@ class CollectionPlan:
 def collection_plan(partnership, year, areas, councils=None) -> CollectionPlan:
     """The plan for `year` over `areas`; `councils` ({area pk: agency}) overrides areas' own. Two queries."""
     councils = councils or {}
-    metrics = [m for m in catalogue(partnership) if m.is_collected_in(year)]
+    # A percentage worked out from two counts is never asked for: its counts are.
+    metrics = [m for m in catalogue(partnership) if m.is_collected_in(year) and not m.is_worked_out]
     areas = sorted(areas, key=lambda area: area.name)
     council_of = {area.pk: councils.get(area.pk) or area.council for area in areas}
     wanted = {}  # agency -> (metrics, area pks)

@@ -40,7 +40,7 @@ from partners.years import InvalidReportingYear, ReportingYear
 from . import selectors
 from .cells import CellInput, ImportRow, cell_input_from, cell_key, return_scope
 from .errors import FigureError
-from .formatting import NOT_KNOWN, decimals_of, plain_number, typed_number
+from .formatting import NOT_KNOWN, decimals_of, is_suppressed, plain_number, suppressed_text, typed_number
 from .models import COMPARATOR_QUALIFIERS, ComparatorKind
 from .presentation import DETAIL_COLUMNS, Publishers, details_text, plain_typed, read_details
 from .presentation import TEXT_LIMITS as TEXT_LIMITS_OF_DETAILS
@@ -96,11 +96,13 @@ _NUMBER_COLUMNS = ("value", "rank_out_of", "decimals", "rank", "numerator", "den
 # --- Writing ------------------------------------------------------------------------------
 
 
-def export_dataset(values, comparators) -> tablib.Dataset:
+def export_dataset(values, comparators, *, public=False) -> tablib.Dataset:
     """Stored figures and comparators as rows, each metric's figures then its comparators.
 
     `values` need `metric` and `area` loaded, `comparators` their `metric`
-    (as `selectors.values_for_export` returns them).
+    (as `selectors.values_for_export` returns them). `public`: for anyone outside the business
+    unit, a suppressed small number is written as "fewer than 5" (the partnership's threshold; not for
+    import), unless an approver released that figure.
     """
     rows = []
     for v in values:
@@ -114,7 +116,15 @@ def export_dataset(values, comparators) -> tablib.Dataset:
                     area.ons_code if area else "",
                     area.name if area else "",
                     str(v.year),
-                    v.as_typed,
+                    suppressed_text(threshold)
+                    if is_suppressed(
+                        v.value,
+                        suppress_small=m.suppress_small,
+                        public=public,
+                        threshold=(threshold := v.partnership.small_number_threshold),
+                        released=v.is_released,
+                    )
+                    else v.as_typed,
                     v.note,
                     v.qualifier,
                     "" if v.rank_out_of is None else str(v.rank_out_of),

@@ -21,6 +21,7 @@ urlpatterns = [
     path("returns/<int:pk>/import/", exchange_views.return_import, name="return_import"),
     path("values/<int:pk>/", views.value_history, name="value_history"),
     path("values/<int:pk>/statement/", views.value_statement, name="value_statement"),
+    path("values/<int:pk>/release/", views.value_release, name="value_release"),
     path("export/", exchange_views.export, name="export"),
     path("upload/", upload_views.upload_figures, name="upload_figures"),
     path("explorer/", explorer_views.explorer, name="explorer"),

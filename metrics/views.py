@@ -231,7 +231,7 @@ def return_history(request, pk):
 @partnership_view()
 def value_history(request, pk):
     value = get_object_or_404(
-        MetricValue.objects.select_related("metric", "area", "collected_in", "published_by"), pk=pk
+        MetricValue.objects.select_related("metric", "area", "collected_in", "published_by", "released_by"), pk=pk
     )
     access = request.access
     if not (
@@ -239,17 +239,46 @@ def value_history(request, pk):
         or (value.collected_in and access.can_act_for(value.collected_in.agency_id))
     ):
         raise Http404("No such figure")
+    return _value_history_page(request, value)
+
+
+def _value_history_page(request, value, *, release_form=None, status=200):
+    access = request.access
+    statement = selectors.statement_of(value, threshold=request.partnership.small_number_threshold)
+    can_release = access.can(Capability.APPROVE_FIGURES) and (statement.suppressed_in_public or value.is_released)
     return render(
         request,
         "metrics/value_history.html",
         {
             "partnership": request.partnership,
             "value": value,
-            "statement": selectors.statement_of(value),
+            "statement": statement,
             "can_restate": access.can(Capability.MANAGE_FIGURES),
+            "can_release": can_release,
+            "release_form": release_form or ReasonForm(),
             "events": selectors.value_history(value),
         },
+        status=status,
     )
+
+
+@require_POST
+@partnership_view(Capability.APPROVE_FIGURES)
+def value_release(request, pk):
+    """An approver releases one suppressed figure for publication, or withdraws the release, with a reason."""
+    value = get_object_or_404(MetricValue.objects.select_related("metric", "area", "collected_in"), pk=pk)
+    form = ReasonForm(request.POST)
+    action = services.withdraw_release if request.POST.get("withdraw") else services.release_figure
+    if form.is_valid():
+        try:
+            action(value, reason=form.cleaned_data["reason"], by=request.user)
+        except services.FigureError as error:
+            form.add_error("reason", str(error))
+        else:
+            done = "suppressed again" if action is services.withdraw_release else "released for publication"
+            messages.success(request, f"The figure is {done}; the audit trail records why.")
+            return redirect(value.get_absolute_url())
+    return _value_history_page(request, value, release_form=form, status=422)
 
 
 @partnership_view(Capability.MANAGE_FIGURES)

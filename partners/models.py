@@ -28,6 +28,14 @@ ons_code = RegexValidator(
 )
 
 
+def ends_after_start(name):
+    """A check that `ended_on`, when both dates are given, is not before `started_on`."""
+    return models.CheckConstraint(
+        condition=Q(ended_on__isnull=True) | Q(started_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+        name=name,
+    )
+
+
 class User(AbstractUser):
     """Portal users. Portal admins are superusers; every other power comes from roles."""
 
@@ -80,12 +88,7 @@ class Partnership(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ended_on__isnull=True)
-                | Q(started_on__isnull=True)
-                | Q(ended_on__gte=models.F("started_on")),
-                name="partnership_ends_after_start",
-            ),
+            ends_after_start("partnership_ends_after_start"),
             models.CheckConstraint(
                 condition=Q(small_number_threshold__gte=1) & Q(small_number_threshold__lte=100),
                 name="partnership_threshold_1_to_100",
@@ -172,12 +175,7 @@ class Agency(models.Model):
         ordering = ["name"]
         verbose_name_plural = "agencies"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ended_on__isnull=True)
-                | Q(started_on__isnull=True)
-                | Q(ended_on__gte=models.F("started_on")),
-                name="agency_ends_after_start",
-            ),
+            ends_after_start("agency_ends_after_start"),
         ]
 
     def __str__(self):
@@ -284,12 +282,7 @@ class Post(models.Model):
     class Meta:
         ordering = ["kind", "from_year", "started_on", "id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ended_on__isnull=True)
-                | Q(started_on__isnull=True)
-                | Q(ended_on__gte=models.F("started_on")),
-                name="post_ends_after_start",
-            ),
+            ends_after_start("post_ends_after_start"),
         ]
 
     def __str__(self):

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
     "partnership_portal",
     "partners",
     "metrics",
@@ -52,6 +53,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "partnership_portal.middleware.AdminScopeMiddleware",
+    "partnership_portal.middleware.SessionTimeoutMiddleware",
+    "partnership_portal.middleware.PrivateCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out sign-in with the lock-out page
 ]
 
@@ -169,6 +173,31 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 SESSION_COOKIE_HTTPONLY = True
+# Signed out after SESSION_IDLE_MINUTES without a request (default a working day), and at the
+# latest SESSION_COOKIE_AGE seconds after signing in (default two weeks).
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 8 * 60)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 14 * 24 * 3600)
+
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from this site only;
+# no inline script or style anywhere (templates pass data with json_script, styles live in CSS).
+# plotly.js creates an *empty* <style> element and adds its rules through the CSSOM (insertRule),
+# which CSP does not govern; the hash below (of the empty string) allows exactly that empty
+# element and no inline style with content. Its drawing sets styles through the CSSOM too.
+EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", EMPTY_STYLE_HASH],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -12,6 +12,7 @@ live in `metrics.cells` and `metrics.selectors`, which import nothing from this 
 - `imports`: an administrator's import of figures and comparators
 - `comparators`: England and regional comparators
 - `statement`: how one figure is stated (period, precision, rank, share, publisher)
+- `release`: an approver's release of one small figure for publication
 """
 
 from ..cells import (
@@ -29,6 +30,7 @@ from ..errors import FigureError, StaleReturn
 from .checks import check_cells, differences_from_saved
 from .comparators import set_comparator
 from .imports import import_figures
+from .release import release_figure, withdraw_release
 from .rounds import open_planned_round, open_round
 from .statement import restate_value
 from .workflow import approve_return, reopen_return, save_return, send_back_return, submit_return
@@ -50,6 +52,7 @@ __all__ = [
     "open_planned_round",
     "open_round",
     "reopen_return",
+    "release_figure",
     "restate_value",
     "return_scope",
     "save_return",
@@ -57,4 +60,5 @@ __all__ = [
     "set_comparator",
     "stored_cells",
     "submit_return",
+    "withdraw_release",
 ]

@@ -133,7 +133,7 @@ def everything_is_chosen_and_csv_is_the_format(page: Page):
 
 def editor_downloads_the_csv(page: Page, folder: Path) -> Path:
     path = save_download(page, page.get_by_role("button", name="Download"), folder)
-    assert path.name == "hsscp-figures-2021-22-to-2025-26.csv"
+    assert path.name == "hsscp-figures-2017-18-to-2025-26.csv"  # from the LSCBs' last years
     return path
 
 
@@ -143,9 +143,11 @@ def editor_downloads_the_csv(page: Page, folder: Path) -> Path:
 def an_empty_copy_of_hsscp(hsscp) -> Partnership:
     """A new partnership with HSSCP's areas and metric catalogue, and no figures or comparators."""
     with scopes_disabled():
-        copy = Partnership(name=f"{HSSCP} (copy)", short_name="HSSCP copy", slug=COPY_SLUG)
+        copy = Partnership(name=f"{HSSCP} (copy)", short_name="HSSCP copy", slug=COPY_SLUG, started_on=hsscp.started_on)
         copy.full_clean()
         copy.save()
+        # The boards HSSCP replaced precede the copy instead, so their figures go in attributed to them.
+        Partnership.objects.filter(succeeded_by=hsscp).update(succeeded_by=copy)
         for area in Area.objects.filter(partnership=hsscp):
             Area.objects.create(partnership=copy, name=area.name, ons_code=area.ons_code)
         copied = {}

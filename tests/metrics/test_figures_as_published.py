@@ -451,3 +451,138 @@ def test_the_business_unit_restates_a_figure_and_the_audit_says_what_changed(cli
     assert "126.9 per 10,000, 3rd in the region" in page and "2024-25, Q2–Q4 only" in page
     login(client, history.submitter)
     assert client.post(url, form).status_code == 403
+
+
+# --- Suppression: the partnership's threshold and an approver's release -----------------------------------
+
+
+@pytest.fixture
+def small(world):
+    """An approved suppressed count of 3 in Hartlepool, 2024-25."""
+    with scopes_disabled():
+        metric = f.MetricFactory(partnership=world.partnership, code="cse", name="CSE risk", suppress_small=True)
+        value = f.ValueFactory(
+            metric=metric, area=world.areas[0], year=Y(2024), value=Decimal("3"), approved_at=timezone.now()
+        )
+    world.small = value
+    return world
+
+
+def _public_table_value(client, world, code="cse"):
+    from django.urls import reverse
+
+    from tests.conftest import login
+    from tests.metrics.test_explorer_views import row_for, table_about
+
+    login(client, world.editor)
+    url = reverse("metrics:explorer", args=[world.partnership.slug]) + f"?metric={code}&as_public=on"
+    response = client.get(url)
+    return row_for(table_about(response, "in Hartlepool"), "2024-25")["Hartlepool"]
+
+
+def test_the_threshold_is_the_partnerships_policy(client, small):
+    from metrics.formatting import is_suppressed
+
+    assert is_suppressed(Decimal("7"), suppress_small=True, public=True, threshold=10)
+    assert not is_suppressed(Decimal("7"), suppress_small=True, public=True)  # default 5
+    assert format_value(Decimal("7"), unit="count", suppress_small=True, public=True, threshold=10) == "fewer than 10"
+    assert _public_table_value(client, small) == "fewer than 5"
+    with scopes_disabled():
+        small.partnership.small_number_threshold = 3
+        small.partnership.save()
+    assert _public_table_value(client, small) == "3"
+
+
+def test_an_approver_releases_one_figure_with_a_reason_and_the_audit_shows_it(client, small):
+    from django.urls import reverse
+
+    from partners import audit
+    from tests.conftest import login
+
+    url = reverse("metrics:value_release", args=[small.partnership.slug, small.small.pk])
+    login(client, small.editor)
+    assert client.post(url, {"reason": "agreed"}).status_code == 403  # editors cannot release
+    login(client, small.submitter)
+    assert client.post(url, {"reason": "agreed"}).status_code == 403
+    login(client, small.approver)
+    refused = client.post(url, {"reason": " "})
+    assert refused.status_code == 422 and "This field is required." in refused.content.decode()
+    assert (
+        client.post(url, {"reason": "Agreed with the data protection officer: no child identifiable"}).status_code
+        == 302
+    )
+    assert _public_table_value(client, small) == "3"
+    with scopes_disabled():
+        (event,) = audit.about(small.small).filter(action="metrics.value.released")
+        assert "released for publication (3): Agreed with the data protection officer" in audit.sentence(event)
+    page = client.get(small.small.get_absolute_url()).content.decode()
+    assert "Released for publication by" in page and "no child identifiable" in page
+    # Another figure of the same metric stays suppressed.
+    with scopes_disabled():
+        f.ValueFactory(metric=small.small.metric, area=small.areas[1], year=Y(2024), value=Decimal("2"),
+                       approved_at=timezone.now())  # fmt: skip
+    from tests.metrics.test_explorer_views import row_for, table_about
+
+    response = client.get(reverse("metrics:explorer", args=[small.partnership.slug]) + "?metric=cse&as_public=on")
+    assert row_for(table_about(response, "in Stockton-on-Tees"), "2024-25")["Stockton-on-Tees"] == "fewer than 5"
+    # Withdrawn: suppressed again, with its own event.
+    login(client, small.approver)
+    assert client.post(url, {"reason": "second thoughts", "withdraw": "1"}).status_code == 302
+    assert _public_table_value(client, small) == "fewer than 5"
+
+
+def test_a_release_lapses_when_the_figure_is_changed_and_approved_again(small):
+    with scopes_disabled():
+        services.release_figure(small.small, reason="agreed", by=small.approver)
+        small.small.refresh_from_db()
+        assert small.small.is_released
+        small.small.approved_at = timezone.now()  # approved again after a change
+        small.small.save()
+        assert not small.small.is_released
+
+
+def test_only_a_suppressed_approved_figure_can_be_released(small):
+    with scopes_disabled():
+        big = f.ValueFactory(metric=small.small.metric, year=Y(2023), area=small.areas[0], value=Decimal("30"),
+                             approved_at=timezone.now())  # fmt: skip
+        with pytest.raises(services.FigureError, match="not suppressed"):
+            services.release_figure(big, reason="agreed", by=small.approver)
+        draft = f.ValueFactory(metric=small.small.metric, year=Y(2022), area=small.areas[0], value=Decimal("2"))
+        with pytest.raises(services.FigureError, match="Only an approved figure"):
+            services.release_figure(draft, reason="agreed", by=small.approver)
+
+
+def test_approved_figures_stays_four_queries_with_periods_publishers_and_worked_out_shares(history):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from metrics import selectors
+
+    with scopes_disabled():
+        history.metrics["share"].numerator_metric = history.metrics["re-referrals"]
+        history.metrics["share"].denominator_metric = history.metrics["referrals"]
+        history.metrics["share"].save()
+    assert (
+        _import(
+            history,
+            _csv(
+                _detail_row("referrals", "E06000001", "2018-19", "40", published_by="old-lscb"),
+                _detail_row("referrals", "E06000001", "2019-20", "42"),
+                _detail_row("re-referrals", "E06000001", "2019-20", "12"),
+                _detail_row("ehe-rate", "E06000001", "2019-20", "99.5", rank="3", rank_out_of="12"),
+            ),
+        )
+        == {}
+    )
+    with scopes_disabled(), CaptureQueriesContext(connection) as queries:
+        figures = selectors.approved_figures(
+            history.partnership, ["2019-20"], metric_codes=["share", "referrals", "ehe-rate"]
+        )
+        share = figures.get("share", "E06000001", "2019-20")
+        referrals = figures.get("referrals", "E06000001", "2019-20")
+        rate = figures.get("ehe-rate", "E06000001", "2019-20")
+        texts = (share.formatted(), share.share_text, referrals.change_text, referrals.previous.published_by.slug,
+                 rate.rank_text, rate.period_label)  # fmt: skip
+    assert len(queries) == 4
+    assert texts == ("28.6%", "12 of 42", "Up 2 (+5.0%)", "old-lscb", "3 of 12", "2019-20")
+    assert share.derived and figures.get("share", "E06000001", "2018-19") is None

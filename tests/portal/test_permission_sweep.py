@@ -40,6 +40,7 @@ def _routes(world, value):
         "metrics:return_import": ({"pk": police}, [OK, OK, OK, MISSING]),
         "metrics:value_history": ({"pk": value.pk}, [OK, OK, OK, MISSING]),
         "metrics:value_statement": ({"pk": value.pk}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:value_release": ({"pk": value.pk}, [NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED]),
         "metrics:export": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:upload_figures": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:explorer": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
