@@ -22,6 +22,8 @@ class Capability(StrEnum):
     APPROVE_FIGURES = "approve_figures"  # approve and re-open returns
     SUBMIT_FIGURES = "submit_figures"  # fill in and submit the own agency's returns
     MANAGE_PEOPLE = "manage_people"  # invite people, change their roles, remove leavers
+    EDIT_REPORTS = "edit_reports"  # write the annual report: sections, blocks, comments, send for review
+    APPROVE_REPORTS = "approve_reports"  # sign off a report in review, or send it back
 
 
 ROLE_CAPABILITIES = {
@@ -30,6 +32,7 @@ ROLE_CAPABILITIES = {
         Capability.MANAGE_FIGURES,
         Capability.RETURN_FIGURES,
         Capability.MANAGE_PEOPLE,
+        Capability.EDIT_REPORTS,
     },
     Role.APPROVER: {
         Capability.VIEW_PARTNERSHIP,
@@ -37,6 +40,8 @@ ROLE_CAPABILITIES = {
         Capability.RETURN_FIGURES,
         Capability.APPROVE_FIGURES,
         Capability.MANAGE_PEOPLE,
+        Capability.EDIT_REPORTS,
+        Capability.APPROVE_REPORTS,
     },
     Role.SUBMITTER: {Capability.SUBMIT_FIGURES},
 }
@@ -79,6 +84,14 @@ class Access:
     @property
     def can_submit_figures(self):
         return self.can(Capability.SUBMIT_FIGURES)
+
+    @property
+    def can_edit_reports(self):
+        return self.can(Capability.EDIT_REPORTS)
+
+    @property
+    def can_approve_reports(self):
+        return self.can(Capability.APPROVE_REPORTS)
 
     @property
     def role_labels(self):

@@ -14,10 +14,10 @@ from metrics import services as figures
 from metrics.models import CollectionRound, FrameworkItem, Metric
 from metrics.presentation import Publishers, read_details
 from partners import services as partners
-from partners.models import Partnership, Role
+from partners.models import Role
 from partners.years import ReportingYear
 
-from . import history_data, metrics_data, partners_data
+from . import history_data, metrics_data, partners_data, reports_data
 
 DEMO_PASSWORD = "portal-demo"
 NEXT_ROUND_YEAR = ReportingYear(2025)
@@ -80,6 +80,7 @@ def load(*, stdout=None):
         metrics = _load_catalogue(partnerships["hsscp"], agencies)
         _load_figures(partnerships["hsscp"], metrics)
         _open_next_round(partnerships["hsscp"], users["editor"])
+        reports_data.load(partnerships["hsscp"], editor=users["editor"])
     return users
 
 
@@ -367,7 +368,3 @@ def _open_next_round(hsscp, editor):
         areas=list(hsscp.areas.all()),
         by=editor,
     )
-
-
-def partnership_count():
-    return Partnership.objects.count()

@@ -75,3 +75,27 @@ def test_the_dashboard_and_overview_cost_the_same_with_more_rounds(world):
             )
     after = (queries(partner, dashboard), queries(partner, overview), queries(editor, overview))
     assert after == before
+
+
+def test_approved_figures_is_four_queries_with_every_label_read(world):
+    from metrics import selectors
+    from metrics.models import FrameworkItem
+    from tests import factories as f
+
+    def cost():
+        with scopes_disabled(), CaptureQueriesContext(connection) as captured:
+            figures = selectors.approved_figures(world.partnership, ["2025-26"])
+            labels = [metric.label for metric in figures.metrics.values()]
+            parts = [metric.part_of.name for metric in figures.metrics.values() if metric.part_of_id]
+        return len(captured), labels, parts
+
+    before, labels, _ = cost()
+    with scopes_disabled():
+        for n in range(5):
+            item = FrameworkItem.objects.create(
+                partnership=world.partnership, code=f"1.1.{n}", kind="indicator", title=f"Indicator {n}"
+            )
+            f.MetricFactory(partnership=world.partnership, code=f"extra-{n}", framework_item=item)
+    after, labels, _ = cost()
+    assert before == after == 4
+    assert "1.1.0 " in " ".join(labels)
