@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
@@ -10,6 +12,7 @@ from metrics import progress
 from metrics import selectors as figures
 from partners.access import Capability, access_from, partnership_roles_for, partnership_view
 from partners.models import Partnership
+from reports.models import Report, Section, SectionState
 
 
 def home(request):
@@ -32,8 +35,19 @@ def dashboard(request):
                 returns = progress.return_progress(figures.returns_for_agency(access.partnership, access.agency))
             if access.can(Capability.VIEW_PARTNERSHIP):
                 work = progress.business_unit_work(access.partnership)
-        cards.append({"access": access, "returns": returns, "work": work})
+            report = current_report(access.partnership) if access.can(Capability.EDIT_REPORTS) else None
+        cards.append({"access": access, "returns": returns, "work": work, "report": report})
     return render(request, "dashboard.html", {"cards": cards})
+
+
+def current_report(partnership):
+    """The latest year's report and its sections' count per state, for the dashboard. Two queries."""
+    report = Report.objects.filter(partnership=partnership).order_by("-year").first()
+    if report is None:
+        return None
+    counted = Counter(Section.objects.filter(report=report).values_list("state", flat=True))
+    states = [(state.label, counted[state.value]) for state in SectionState if counted[state.value]]
+    return {"report": report, "states": states, "total": sum(counted.values())}
 
 
 @partnership_view()

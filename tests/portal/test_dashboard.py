@@ -92,3 +92,22 @@ def test_the_partners_dashboard_says_what_to_do_next(world):
     assert "Due 31 May 2026" in page and "0 of 7 figures filled" in page
     assert "Start entering your figures." in page
     assert "Waiting for a decision" not in page
+
+
+def test_the_business_units_dashboard_shows_the_current_reports_sections_by_state(world):
+    from django_scopes import scopes_disabled
+
+    from reports.models import Report, Section
+
+    with scopes_disabled():
+        report = Report.objects.create(
+            partnership=world.partnership, year="2024-25", title="Annual report 2024-25", edition="2023"
+        )
+        for position, state in enumerate(["drafting", "drafting", "approved"]):
+            Section.objects.create(
+                partnership=world.partnership, report=report, position=position, title=f"S{position}", state=state
+            )
+    page = dashboard(world.editor)
+    assert "The 2024-25 report" in page and f'href="{report.get_absolute_url()}"' in page
+    assert "3 sections, 2 drafting, 1 approved." in page
+    assert "The 2024-25 report" not in dashboard(world.submitter)
