@@ -36,8 +36,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
-    "django_prose_editor",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_prose_editor",
     "partnership_portal",
     "partners",
     "metrics",
@@ -51,10 +54,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "partnership_portal.middleware.AdminScopeMiddleware",
     "partnership_portal.middleware.SessionTimeoutMiddleware",
+    "partnership_portal.two_factor.TwoFactorMiddleware",
     "partnership_portal.middleware.PrivateCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out sign-in with the lock-out page
@@ -115,6 +120,7 @@ AXES_LOCKOUT_CALLABLE = "partnership_portal.accounts.locked_out"
 # outermost of them added (0: the connection's own address). See partnership_portal.accounts.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "partnership_portal.accounts.client_address"
+OTP_TOTP_ISSUER = "Partnership portal"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "home"

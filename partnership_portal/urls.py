@@ -5,7 +5,7 @@ from django.urls import include, path, register_converter
 from partners.fields import ReportingYearConverter
 from partners.people_views import AcceptInvitationView
 
-from . import accounts, views
+from . import accounts, two_factor, views
 
 register_converter(ReportingYearConverter, "year")
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("accounts/password_reset/", accounts.ThrottledPasswordResetView.as_view(), name="password_reset"),
+    path("accounts/two-factor/", two_factor.verify, name="two_factor_verify"),
+    path("accounts/two-factor/setup/", two_factor.setup, name="two_factor_setup"),
     path("accounts/", include("django.contrib.auth.urls")),
     path(
         "accounts/invitation/<uidb64>/<token>/",

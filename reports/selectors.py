@@ -15,7 +15,7 @@ from django.db.models import Count
 from django.utils.html import escape
 
 from metrics import charts as metric_charts
-from metrics.formatting import format_value
+from metrics.formatting import format_value, plain_text
 from metrics.selectors import approved_figures, catalogue
 from partners import selectors as partner_selectors
 from partners.years import ReportingYear
@@ -132,7 +132,7 @@ class FigureResolver:
             spec = (
                 _area_bar_spec(series, self.public)
                 if value.get("kind") == "areas"
-                else metric_charts.metric_trend_figure(series)
+                else metric_charts.metric_trend_figure(series, public=self.public)
             )
             header = ["", *[str(y) for y in series.years]]
             rows = [
@@ -158,7 +158,7 @@ class FigureResolver:
                     id=f"m{metric_id}-{index}",
                     title=metric_charts.trend_title(series),
                     spec=spec,
-                    description=metric_charts.describe_series(series),
+                    description=metric_charts.describe_series(series, public=self.public),
                     header=header,
                     rows=rows,
                 )
@@ -229,12 +229,13 @@ def _area_bar_spec(series, public):
     names, values, texts = [], [], []
     for area, points in series.by_area:
         figure = points[-1].figure if points else None
-        names.append(metric_charts.area_label(area))
-        values.append(float(figure.value) if figure and figure.value is not None else None)
+        names.append(plain_text(metric_charts.area_label(area)))
+        shown = figure is not None and figure.value is not None and not figure.suppressed(public=public)
+        values.append(float(figure.value) if shown else None)  # a suppressed figure plots no bar
         texts.append(figure.formatted(public=public) if figure else "no figure")
     for code in metric_charts.ordered_geographies(series.comparators):
         value = series.comparators[code][-1]
-        names.append(metric_charts.geography_label(code))
+        names.append(plain_text(metric_charts.geography_label(code)))
         values.append(float(value) if value is not None else None)
         texts.append("–" if value is None else format_value(value, unit=metric.unit, decimals=metric.decimals))
     return {
@@ -251,7 +252,7 @@ def _area_bar_spec(series, public):
         ],
         "layout": {
             "template": "none",
-            "title": {"text": metric_charts.trend_title(series), "x": 0, "xanchor": "left"},
+            "title": {"text": plain_text(metric_charts.trend_title(series)), "x": 0, "xanchor": "left"},
             "font": {"family": metric_charts.FONT, "size": 13, "color": "#212529"},
             "height": 400,
             "yaxis": {"title": {"text": metric_charts.unit_title(metric)}, "rangemode": "tozero", "automargin": True},

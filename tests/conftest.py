@@ -69,9 +69,22 @@ class World:
     council_return: object
 
 
-def login(client_or_none, user):
+def login(client_or_none, user, *, second_factor=True):
+    """Signed in as `user`; one who must use two-factor sign-in has given a code (`second_factor`)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from partnership_portal.two_factor import requires_two_factor
+
     client = client_or_none or Client()
     client.force_login(user)
+    if second_factor and requires_two_factor(user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+            user=user, name="Authenticator app", confirmed=True
+        )
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
     return client
 
 

@@ -25,3 +25,7 @@ class Command(BaseCommand):
             user = users[username]
             roles = ", ".join(str(r) for r in user.partnership_roles.select_related("partnership", "agency"))
             self.stdout.write(f"  {username:<9} {roles or 'portal admin (all partnerships)'}")
+        self.stdout.write(
+            "admin and approver also need a code from an authenticator app: add the demo key "
+            f"{loader.DEMO_TOTP_BASE32} to one (it is a published test key: demo only)."
+        )
