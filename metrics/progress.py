@@ -56,6 +56,8 @@ class ReturnProgress:
     def next_step(self):
         """What the agency does next, in its own words."""
         status = self.ret.status
+        if self.ret.round.is_upcoming and status == ReturnStatus.NOT_STARTED:
+            return f"Nothing to do yet: the round opens on {self.ret.round.opens_on:%-d %B %Y}."
         if status == ReturnStatus.NOT_STARTED:
             return "Start entering your figures."
         if status == ReturnStatus.DRAFT:
