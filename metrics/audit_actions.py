@@ -47,6 +47,24 @@ ACTIONS = {
         "Figures imported",
         lambda e: f"Figures imported: {e.data.get('changed', 0)} new or changed",
     ),
+    "metrics.return.reminded": (
+        "Reminder sent",
+        lambda e: (
+            f"Reminder e-mailed to {e.data.get('recipients', 0)} submitter(s) "
+            f"({e.data.get('filled', 0)} of {e.data.get('expected', 0)} figures filled, {e.data.get('deadline', '')})"
+        ),
+    ),
+    "metrics.metric.created": (
+        "Metric added",
+        lambda e: (
+            f"Metric added: {e.subject_label} ({e.data.get('code', '')})"
+            + (f", supplied by {e.data['supplier']}" if e.data.get("supplier") else "")
+        ),
+    ),
+    "metrics.metric.changed": (
+        "Metric changed",
+        lambda e: f"Metric changed: {e.subject_label} ({', '.join(e.data.get('fields', []))})",
+    ),
     "metrics.round.opened": ("Round opened", lambda e: f"Round opened for {e.data.get('year', '')}"),
     "metrics.round.changed": ("Round changed", lambda e: f"Round for {e.data.get('year', '')} changed"),
     "metrics.comparator.set": (

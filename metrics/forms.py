@@ -2,14 +2,16 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.core.validators import FileExtensionValidator
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 
 from partners.fields import ReportingYearFormField
+from partners.models import Agency
 
 from . import periods, tabular
 from .cells import CellInput
 from .errors import FigureError
-from .models import ComparatorKind, MetricGroup
+from .models import ComparatorKind, FrameworkItem, Metric, MetricGroup
 from .validation import check_comparator_value
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -74,14 +76,19 @@ class UploadForm(forms.Form):
 
 
 class ExportForm(forms.Form):
-    years = forms.MultipleChoiceField(
-        required=False, help_text="Hold Ctrl (Cmd on a Mac) to choose several. Choose none for every year."
-    )
+    """Years, areas and metrics as ticked boxes, metrics grouped as the catalogue groups them.
+
+    Everything is ticked to begin with (an export of everything is the one that round-trips);
+    ticking none in a section means the same as ticking all of it.
+    """
+
+    years = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
     areas = forms.MultipleChoiceField(
         required=False,
-        help_text="Areas, whole-partnership figures and comparators. Choose none for all of them.",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Areas, whole-partnership figures and comparators.",
     )
-    metrics = forms.MultipleChoiceField(required=False, help_text="Choose none for every metric.")
+    metrics = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
     approved_only = forms.BooleanField(
         required=False, label="Approved figures only", help_text="Leave out figures still being collected."
     )
@@ -97,14 +104,26 @@ class ExportForm(forms.Form):
             + [(WHOLE_PARTNERSHIP, "Whole-partnership figures")]
             + [(g.value, f"{g.label} comparator ({g.value})") for g in options.geographies]
         )
-        self.fields["metrics"].choices = [(m.code, f"{m.label} ({m.code})") for m in options.metrics]
+        self.metric_groups = {}
+        for metric in options.metrics:
+            self.metric_groups.setdefault(metric.group, []).append(metric.code)
+        self.fields["metrics"].choices = [
+            (m.code, m.label + (f" (retired from {m.retired_in})" if m.retired_in else ""))
+            for m in sorted(options.metrics, key=lambda m: (MetricGroup.values.index(m.group), m.position, m.code))
+        ]
         for name in ("years", "areas", "metrics"):
-            choices = self.fields[name].choices
-            self.fields[name].initial = [value for value, _ in choices]
-            self.fields[name].widget.attrs["size"] = min(max(len(choices), 3), 12)
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.add_input(Submit("download", "Download"))
+            self.fields[name].initial = [value for value, _ in self.fields[name].choices]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-check-input"
+
+    def metric_sections(self):
+        """(section title, [checkbox]) per catalogue group, in the catalogue's order."""
+        boxes = {box.data["value"]: box for box in self["metrics"]}
+        return [
+            (MetricGroup(group).label, [boxes[code] for code in boxes if code in set(self.metric_groups[group])])
+            for group in MetricGroup.values
+            if group in self.metric_groups
+        ]
 
     def places(self):
         """(ONS/geography codes to filter by or None for all, include whole-partnership figures)."""
@@ -261,6 +280,88 @@ class OpenRoundForm(forms.Form):
 
     def chosen_areas(self):
         return [self.area_objects[pk] for pk in self.cleaned_data["areas"]]
+
+
+class MetricForm(forms.ModelForm):
+    """A metric of the catalogue, as the business unit edits it. The code names the metric in
+    spreadsheets, so it is fixed once the metric exists; the unit and level are fixed once it has figures."""
+
+    # Declared here because their models' scoped managers cannot be queried at import time.
+    framework_item = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="Framework indicator",
+        help_text="The framework indicator (or objective) this metric evidences.",
+    )
+    part_of = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="Part of",
+        help_text="A value of this metric may never exceed the value of that one (same area, same year).",
+    )
+
+    class Meta:
+        model = Metric
+        fields = [
+            "code",
+            "name",
+            "definition",
+            "group",
+            "unit",
+            "decimals",
+            "level",
+            "polarity",
+            "agency",
+            "framework_item",
+            "part_of",
+            "minimum",
+            "maximum",
+            "suppress_small",
+            "retired_in",
+            "position",
+        ]
+        labels = {
+            "agency": "Supplied by",
+            "framework_item": "Framework indicator",
+            "part_of": "Part of",
+            "retired_in": "Retired from",
+            "position": "Order in forms and lists",
+            "suppress_small": "Suppress small numbers",
+        }
+        help_texts = {
+            "code": "Letters, digits, - and _; used in spreadsheets. Fixed once saved.",
+            "agency": "The agency whose return asks for this figure. Leave empty for figures the business unit "
+            "supplies itself (upload them on the Upload figures page).",
+            "decimals": "Places shown after the point (counts are whole numbers).",
+        }
+        widgets = {"definition": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, partnership, has_values=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.partnership = partnership
+        self.fields["agency"].queryset = (
+            Agency.objects.filter(
+                Q(memberships__partnership=partnership) | Q(metrics__partnership=partnership), ended_on__isnull=True
+            )
+            .distinct()
+            .order_by("name")
+        )
+        self.fields["agency"].empty_label = "No agency: the business unit supplies it"
+        self.fields["framework_item"].queryset = FrameworkItem.objects.filter(partnership=partnership)
+        self.fields["part_of"].queryset = Metric.objects.filter(partnership=partnership).exclude(pk=self.instance.pk)
+        if self.instance.pk:
+            self.fields["code"].disabled = True
+        if has_values:
+            for name in ("unit", "level"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "Fixed: the metric already has figures."
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        others = Metric.objects.filter(partnership=self.instance.partnership, code=code).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError("Another metric already has this code.")
+        return code
 
 
 class StatementForm(forms.Form):

@@ -51,6 +51,7 @@ from .validation import (
     check_comparator_value,
     check_part,
     check_rank_within,
+    check_symbols,
     check_texts,
     check_value,
     parse_entry,
@@ -506,6 +507,8 @@ def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code, detail_
     row.resolved = metric is not None and row.year is not None and place_found and level_fits
 
     if entry is not None and entry.value is not None:
+        if metric is not None:
+            errors += check_symbols(metric, row.cell.raw)
         row.cell.raw = typed_number(entry.value, decimals_of(plain_typed(row.cell.raw)))
         if metric is not None:
             errors += check_comparator_value(metric, entry.value) if row.geography else check_value(metric, entry.value)

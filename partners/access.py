@@ -21,6 +21,7 @@ class Capability(StrEnum):
     RETURN_FIGURES = "return_figures"  # send an agency's return back with a reason
     APPROVE_FIGURES = "approve_figures"  # approve and re-open returns
     SUBMIT_FIGURES = "submit_figures"  # fill in and submit the own agency's returns
+    MANAGE_PEOPLE = "manage_people"  # invite people, change their roles, remove leavers
     EDIT_REPORTS = "edit_reports"  # write the annual report: sections, blocks, comments, send for review
     APPROVE_REPORTS = "approve_reports"  # sign off a report in review, or send it back
 
@@ -30,6 +31,7 @@ ROLE_CAPABILITIES = {
         Capability.VIEW_PARTNERSHIP,
         Capability.MANAGE_FIGURES,
         Capability.RETURN_FIGURES,
+        Capability.MANAGE_PEOPLE,
         Capability.EDIT_REPORTS,
     },
     Role.APPROVER: {
@@ -37,6 +39,7 @@ ROLE_CAPABILITIES = {
         Capability.MANAGE_FIGURES,
         Capability.RETURN_FIGURES,
         Capability.APPROVE_FIGURES,
+        Capability.MANAGE_PEOPLE,
         Capability.EDIT_REPORTS,
         Capability.APPROVE_REPORTS,
     },
@@ -73,6 +76,10 @@ class Access:
     @property
     def can_approve_figures(self):
         return self.can(Capability.APPROVE_FIGURES)
+
+    @property
+    def can_manage_people(self):
+        return self.can(Capability.MANAGE_PEOPLE)
 
     @property
     def can_submit_figures(self):

@@ -264,3 +264,5 @@ else:
     raise ImproperlyConfigured(f"ARTEFACT_STORAGE must be local or s3; got {ARTEFACT_STORAGE!r}.")
 # Seconds a web worker reuses what it read about a published year (reports/public/microcache.py).
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 2)
+# Invitations (partners/people.py): how long a set-password link in an invitation e-mail works.
+INVITATION_TIMEOUT_DAYS = env_int("INVITATION_TIMEOUT_DAYS", 7)

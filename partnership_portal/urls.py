@@ -4,6 +4,7 @@ from django.urls import include, path, register_converter
 
 from partners.fields import ReportingYearConverter
 from reports.public import views as public_views
+from partners.people_views import AcceptInvitationView
 
 from . import accounts, two_factor, views
 
@@ -21,6 +22,11 @@ urlpatterns = [
     path("accounts/two-factor/", two_factor.verify, name="two_factor_verify"),
     path("accounts/two-factor/setup/", two_factor.setup, name="two_factor_setup"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path(
+        "accounts/invitation/<uidb64>/<token>/",
+        AcceptInvitationView.as_view(),
+        name="invitation_accept",
+    ),
     path("admin/", admin.site.urls),
     path("p/<slug:partnership_slug>/", views.partnership_home, name="partnership_home"),
     path("p/<slug:partnership_slug>/", include("partners.urls")),

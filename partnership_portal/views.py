@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
@@ -6,31 +8,45 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django_scopes import scope
 
+from metrics import progress
 from metrics import selectors as figures
 from partners.access import Capability, access_from, partnership_roles_for, partnership_view
 from partners.models import Partnership
+from reports.models import Report, Section, SectionState
 from reports.publishing.selectors import sendings_due
 
 
 @login_required
 def dashboard(request):
-    """What each role can do, per partnership; agency submitters see their returns straight away."""
+    """Each role's work first, per partnership: the business unit's returns waiting for a decision
+    and the round's progress; a partner's returns with their due date and next step."""
     accesses = partnership_roles_for(request.user)
     if request.user.is_portal_admin:
         held = {access.partnership.pk for access in accesses}
         accesses += [access_from(request.user, p, []) for p in Partnership.objects.exclude(pk__in=held)]
     cards = []
     for access in accesses:
-        returns = []
-        if access.can(Capability.SUBMIT_FIGURES):
-            with scope(partnership=access.partnership):
-                returns = figures.returns_for_agency(access.partnership, access.agency)
-        sendings = []
-        if access.can(Capability.EDIT_REPORTS):
-            with scope(partnership=access.partnership):
+        returns, work, report, sendings = [], None, None, []
+        with scope(partnership=access.partnership):
+            if access.can(Capability.SUBMIT_FIGURES):
+                returns = progress.return_progress(figures.returns_for_agency(access.partnership, access.agency))
+            if access.can(Capability.VIEW_PARTNERSHIP):
+                work = progress.business_unit_work(access.partnership)
+            if access.can(Capability.EDIT_REPORTS):
+                report = current_report(access.partnership)
                 sendings = sendings_due(access.partnership)
-        cards.append({"access": access, "returns": returns, "sendings": sendings})
+        cards.append({"access": access, "returns": returns, "work": work, "report": report, "sendings": sendings})
     return render(request, "dashboard.html", {"cards": cards})
+
+
+def current_report(partnership):
+    """The latest year's report and its sections' count per state, for the dashboard. Two queries."""
+    report = Report.objects.filter(partnership=partnership).order_by("-year").first()
+    if report is None:
+        return None
+    counted = Counter(Section.objects.filter(report=report).values_list("state", flat=True))
+    states = [(state.label, counted[state.value]) for state in SectionState if counted[state.value]]
+    return {"report": report, "states": states, "total": sum(counted.values())}
 
 
 @partnership_view()

@@ -15,6 +15,7 @@ from ..validation import (
     EntryError,
     check_part,
     check_rank_within,
+    check_symbols,
     check_texts,
     check_value,
     large_change_warning,
@@ -45,7 +46,7 @@ def check_cells(ret, cells: dict, *, metrics, area_ids) -> dict:
         check.blank = entry.is_blank
         check.value, check.not_known = entry.value, entry.not_known
         if entry.value is not None:
-            check.errors += check_value(metric, entry.value)
+            check.errors += check_value(metric, entry.value) + check_symbols(metric, cell.raw)
         if not entry.is_blank:
             check.details, detail_errors = read_details(
                 cell.details, metric=metric, year=year, raw=cell.raw, publishers=publishers

@@ -19,12 +19,15 @@
     var last = parse(input.dataset.lastYear);
     var now = parse(input.value);
     if (!out) return;
+    // Say how a figure typed with commas, £ or % is read, so "1,5" or "12%" surprise no one.
+    var typed = (input.value || "").replace(/\s/g, "");
+    var readAs = now !== null && typed !== String(now) ? " · read as " + now : "";
     if (last === null || now === null) {
-      out.textContent = "";
+      out.textContent = readAs;
       return;
     }
     var diff = now - last;
-    var text = " · change " + (diff > 0 ? "+" : diff < 0 ? "−" : "±") + Math.abs(Math.round(diff * 100) / 100);
+    var text = readAs + " · change " + (diff > 0 ? "+" : diff < 0 ? "−" : "±") + Math.abs(Math.round(diff * 100) / 100);
     var large = false;
     if (last !== 0) {
       var pct = (diff / Math.abs(last)) * 100;
@@ -43,6 +46,20 @@
   form.querySelectorAll(".value-input").forEach(function (input) {
     update(input);
     input.addEventListener("input", function () { update(input); });
+  });
+
+  // Warn before leaving with unsaved changes: typing marks the form changed, saving or
+  // submitting it clears the mark. A page that came back with errors still holds unsaved
+  // entries (nothing was saved), so it starts marked.
+  var changed = form.dataset.unsaved === "true";
+  form.addEventListener("input", function (event) {
+    if (!event.target.readOnly) changed = true;
+  });
+  form.addEventListener("submit", function () { changed = false; });
+  window.addEventListener("beforeunload", function (event) {
+    if (!changed) return;
+    event.preventDefault();
+    event.returnValue = "";  // older browsers show their own "leave site?" question only with this set
   });
 
   var summary = document.getElementById("error-summary");

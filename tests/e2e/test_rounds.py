@@ -35,8 +35,9 @@ def test_the_editor_previews_the_2026_27_round_and_the_partner_sees_it_upcoming(
 
     partner = new_page()
     log_in(partner, "partner")
-    upcoming = partner.get_by_role("row").filter(has_text="2026-27 figures")
+    upcoming = partner.get_by_role("listitem").filter(has_text="2026-27 figures")
     expect(upcoming).to_contain_text(f"Upcoming: opens {opens_on.day} {opens_on:%B %Y}")
+    expect(upcoming).to_contain_text("Nothing to do yet: the round opens on")
     upcoming.get_by_role("link").click()
     expect(partner.get_by_role("note")).to_contain_text(re.compile(r"round opens on .*: figures can be entered"))
     expect(partner.get_by_role("button", name="Save draft")).to_have_count(0)

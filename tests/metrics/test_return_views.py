@@ -294,3 +294,71 @@ def test_overlong_or_control_character_text_is_an_error_at_its_field_and_nothing
     assert f'name="{field(world, "referrals", 1)}" value="300"' in html  # everything typed is kept
     with scopes_disabled():
         assert not MetricValue.objects.exists()
+
+
+def test_a_refused_submit_lists_each_empty_figure_with_a_link_and_marks_its_box(world):
+    client = login(None, world.submitter)
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "200", "action": "submit", "version": version(world)}
+    )
+    html = response.content.decode()
+    empty = field(world, "referrals", 1)
+    assert f'href="#{empty}"' in html  # the error summary links to the empty box
+    assert html.count("Enter a figure, or N/K if your agency cannot supply one.") >= 2  # summary and field
+    box = html[html.index(f'id="{empty}"') - 300 : html.index(f'id="{empty}"') + 400]
+    assert "is-invalid" in box and 'aria-invalid="true"' in box
+    filled = field(world, "referrals", 0)
+    assert f'href="#{filled}"' not in html
+    assert "data-unsaved" not in html  # the draft was saved: nothing to lose by leaving
+
+
+def test_a_refused_submit_points_at_a_large_change_without_an_explanation(world):
+    from tests import factories as f
+
+    f.ValueFactory(metric=world.metrics["referrals"], area=world.areas[0], year="2024-25", value=100)
+    client = login(None, world.submitter)
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "900", "action": "submit", "version": version(world)}
+    )
+    html = response.content.decode()
+    explanation = field(world, "referrals", 0, "x")
+    assert f'href="#{explanation}"' in html and "Explain this change before you submit." in html
+    box = html[html.index(f'id="{explanation}"') - 200 : html.index(f'id="{explanation}"') + 200]
+    assert "is-invalid" in box and 'aria-invalid="true"' in box
+
+
+def test_a_refused_save_marks_the_form_as_holding_unsaved_entries(world):
+    client = login(None, world.submitter)
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "-3", "action": "save", "version": version(world)}
+    )
+    assert response.status_code == 422 and 'data-unsaved="true"' in response.content.decode()
+
+
+def test_locked_boxes_say_why_they_are_locked(world, submitted):
+    editor_page = login(None, world.editor).get(url(world)).content.decode()
+    assert "Locked:" in editor_page and "is-locked" in editor_page
+    assert "the return is with the business unit for checking" in editor_page
+    login(None, world.approver).post(url(world, "metrics:return_approve"))
+    partner_page = login(None, world.submitter).get(url(world)).content.decode()
+    assert "these figures are approved, so no one can change them" in partner_page
+    assert "ask an approver to re-open the return" in partner_page
+
+
+def test_scientific_notation_and_a_stray_percent_sign_are_refused_with_how_to_type_them(world):
+    client = login(None, world.submitter)
+    response = client.post(
+        url(world),
+        {
+            field(world, "referrals", 0): "1.5e3",
+            field(world, "referrals", 1): "12%",
+            field(world, "re-referral-rate", 0): "12%",
+            "action": "save",
+            "version": version(world),
+        },
+    )
+    page = response.content.decode().replace("&quot;", '"')
+    assert response.status_code == 422
+    assert '"1.5e3" is in scientific notation: type the number in full (for example 1500).' in page
+    assert "This figure is not a percentage: remove the % sign" in page
+    assert page.count("This figure is not a percentage") == 2  # at the referrals box and in the summary only
