@@ -3,8 +3,8 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from partners.fields import ReportingYearConverter
-from reports.public import views as public_views
 from partners.people_views import AcceptInvitationView
+from reports.public import views as public_views
 
 from . import accounts, two_factor, views
 

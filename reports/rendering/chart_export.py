@@ -47,7 +47,7 @@ def cache_dir() -> Path:
 
 
 def _plotly_js() -> Path:
-    return Path(settings.BASE_DIR) / "static" / "vendor" / "plotly" / "plotly.min.js"
+    return Path(settings.BASE_DIR) / "static" / "vendor" / "plotly" / "plotly-basic.min.js"
 
 
 def spec_hash(spec: dict, *, height: int = DEFAULT_HEIGHT) -> str:
