@@ -16,7 +16,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 run: $(VENV)/.installed pdf-tools  ## install, migrate, load demo data, serve on http://127.0.0.1:8000 with the task worker
 	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py load_demo --publish
 	DEBUG=1 bash scripts/serve-with-worker $(PY) 127.0.0.1:$(or $(PORT),8000)
 
 test: $(VENV)/.installed chromium pdf-tools  ## install and run the whole suite (unit, integration and browser tests)
@@ -47,4 +47,4 @@ fmt: $(VENV)/.installed  ## fix lint and formatting
 
 demo: $(VENV)/.installed  ## reload the demo data into the SQLite database
 	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py load_demo --publish

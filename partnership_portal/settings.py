@@ -231,3 +231,36 @@ LOGGING = {
         name: {"level": "WARNING"} for name in ("weasyprint.progress", "fontTools", "choreographer", "kaleido")
     },
 }
+
+# Published reports (issue 14): immutable artefacts, served only through the public views (so a
+# withdrawal answers 410 everywhere), kept apart from MEDIA_ROOT, which a proxy may serve directly.
+# ARTEFACT_STORAGE=s3 stores them in an S3-compatible bucket through django-storages.
+ARTEFACT_STORAGE = env_str("ARTEFACT_STORAGE", "local")
+if ARTEFACT_STORAGE == "local":
+    STORAGES["artefacts"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(env_str("ARTEFACT_ROOT") or BASE_DIR / "var" / "artefacts"), "base_url": None},
+    }
+elif ARTEFACT_STORAGE == "s3":
+    if not env_str("ARTEFACT_S3_BUCKET"):
+        raise ImproperlyConfigured(
+            "ARTEFACT_STORAGE=s3 needs ARTEFACT_S3_BUCKET (and usually ARTEFACT_S3_ENDPOINT_URL)."
+        )
+    STORAGES["artefacts"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("ARTEFACT_S3_BUCKET"),
+            "endpoint_url": env_str("ARTEFACT_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("ARTEFACT_S3_REGION") or None,
+            "access_key": env_str("ARTEFACT_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("ARTEFACT_S3_SECRET_ACCESS_KEY") or None,
+            "location": env_str("ARTEFACT_S3_PREFIX", "artefacts"),
+            "default_acl": "private",  # never public by URL: withdrawal must reach every copy
+            "querystring_auth": True,
+            "file_overwrite": False,  # artefacts are immutable
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"ARTEFACT_STORAGE must be local or s3; got {ARTEFACT_STORAGE!r}.")
+# Seconds a web worker reuses what it read about a published year (reports/public/microcache.py).
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 2)

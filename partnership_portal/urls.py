@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from partners.fields import ReportingYearConverter
+from reports.public import views as public_views
 
 from . import accounts, two_factor, views
 
@@ -12,7 +13,8 @@ admin.site.site_header = "Partnership portal administration"
 admin.site.site_title = "Partnership portal"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", public_views.home, name="home"),  # the public home; signed-in users reach their dashboard from it
+    path("", include("reports.public.urls")),  # the public site, namespace "public": no login
     path("healthz", views.healthz, name="healthz"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("accounts/password_reset/", accounts.ThrottledPasswordResetView.as_view(), name="password_reset"),
@@ -25,6 +27,7 @@ urlpatterns = [
     path("p/<slug:partnership_slug>/figures/", include("metrics.urls")),
     path("p/<slug:partnership_slug>/reports/", include("reports.rendering.urls")),
     path("p/<slug:partnership_slug>/reports/", include("reports.urls")),
+    path("p/<slug:partnership_slug>/reports/", include("reports.publishing.urls")),
 ]
 
 if settings.DEBUG:

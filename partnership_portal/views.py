@@ -9,10 +9,7 @@ from django_scopes import scope
 from metrics import selectors as figures
 from partners.access import Capability, access_from, partnership_roles_for, partnership_view
 from partners.models import Partnership
-
-
-def home(request):
-    return render(request, "home.html", {"partnerships": Partnership.objects.all()})
+from reports.publishing.selectors import sendings_due
 
 
 @login_required
@@ -28,7 +25,11 @@ def dashboard(request):
         if access.can(Capability.SUBMIT_FIGURES):
             with scope(partnership=access.partnership):
                 returns = figures.returns_for_agency(access.partnership, access.agency)
-        cards.append({"access": access, "returns": returns})
+        sendings = []
+        if access.can(Capability.EDIT_REPORTS):
+            with scope(partnership=access.partnership):
+                sendings = sendings_due(access.partnership)
+        cards.append({"access": access, "returns": returns, "sendings": sendings})
     return render(request, "dashboard.html", {"cards": cards})
 
 

@@ -272,5 +272,8 @@ class SectionPresence(models.Model):
         return f"{self.user} in {self.section}"
 
 
+# Publication (issue 14) lives in its own module; imported here so Django registers its models.
+from .publishing.models import Artefact, Publication, Sending  # noqa: E402, F401
+
 # Renderings live with the rendering code; imported here so Django finds the model.
 from .rendering.models import Rendering, RenderState  # noqa: E402, F401

@@ -29,6 +29,9 @@ SCOPED = [
     "reports.RequirementTag",
     "reports.SectionPresence",
     "reports.Rendering",
+    "reports.Publication",
+    "reports.Artefact",
+    "reports.Sending",
 ]
 
 

@@ -91,6 +91,11 @@ def _report_routes(world):
         "reports:submit": (year, edit_post),
         "reports:sign_off": (year, [FORBIDDEN, OK, FORBIDDEN, FORBIDDEN]),
         "reports:send_back": (year, [FORBIDDEN, NOT_ALLOWED, FORBIDDEN, FORBIDDEN]),
+        "publishing:publication": (year, edit_get),
+        "publishing:publish": (year, [FORBIDDEN, NOT_ALLOWED, FORBIDDEN, FORBIDDEN]),
+        "publishing:correct": (year, [FORBIDDEN, NOT_ALLOWED, FORBIDDEN, FORBIDDEN]),
+        "publishing:withdraw": (year, [FORBIDDEN, NOT_ALLOWED, FORBIDDEN, FORBIDDEN]),
+        "publishing:mark_sent": ({**year, "pk": 999999}, edit_post),
     }
 
 
