@@ -18,7 +18,11 @@ from ..validation import check_text
 
 
 def _locked(value):
-    return MetricValue.objects.select_for_update().select_related("metric", "area", "partnership").get(pk=value.pk)
+    return (
+        MetricValue.objects.select_for_update(of=("self",))
+        .select_related("metric", "area", "partnership")
+        .get(pk=value.pk)
+    )
 
 
 def _reason(reason):
