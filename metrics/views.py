@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -22,6 +24,24 @@ def return_for(request, pk) -> Return:
     raise Http404("No such return")
 
 
+EMPTY_AT_SUBMIT = "Enter a figure, or N/K if your agency cannot supply one."
+UNEXPLAINED_AT_SUBMIT = "Explain this change before you submit."
+
+
+def _submission_problems(checks, cells):
+    """The checks of a refused submit, with each empty figure and each unexplained large change
+    as an error at its box, so the summary lists and links every one and the boxes are marked."""
+    marked = {}
+    for key, check in checks.items():
+        errors = list(check.errors)
+        if check.blank and not check.locked:
+            errors.append(EMPTY_AT_SUBMIT)
+        elif check.warnings and not cells[key].explanation.strip():
+            errors.append(UNEXPLAINED_AT_SUBMIT)
+        marked[key] = replace(check, errors=errors)
+    return marked
+
+
 def _can_edit(request, ret):
     return request.access.can_act_for(ret.agency_id) and ret.is_editable
 
@@ -42,6 +62,7 @@ def return_form(request, pk):
     sheet = selectors.return_sheet(ret)
     keys = [cell.key for cell in sheet.cells]
     status = 200
+    unsaved = False  # the page shows typed entries that were not saved (a refused save)
     if request.method == "POST":
         if not can_edit:
             messages.error(request, "This return cannot be changed now.")
@@ -56,6 +77,7 @@ def return_form(request, pk):
             checks = None
             sheet = selectors.return_sheet(ret, cells=cells, checks=services.differences_from_saved(ret, cells))
             status = 409
+            unsaved = True
         except services.FigureError as error:
             messages.error(request, str(error))
             return redirect(ret)
@@ -69,13 +91,14 @@ def return_form(request, pk):
                 "correcting. Everything you typed is still here.",
             )
             status = 422
+            unsaved = True
         elif request.POST.get("action") == "submit":
             try:
                 services.submit_return(ret, by=request.user)
             except services.FigureError as error:
                 messages.error(request, f"Your figures are saved as a draft. {error}")
                 ret.refresh_from_db()
-                sheet = selectors.return_sheet(ret, cells=cells, checks=checks)
+                sheet = selectors.return_sheet(ret, cells=cells, checks=_submission_problems(checks, cells))
                 status = 422
             else:
                 messages.success(request, "Submitted. The business unit will check your figures.")
@@ -101,6 +124,7 @@ def return_form(request, pk):
             "can_approve": request.access.can(Capability.APPROVE_FIGURES) and ret.is_submitted,
             "can_reopen": request.access.can(Capability.APPROVE_FIGURES) and ret.is_approved,
             "reason_form": ReasonForm(),
+            "unsaved": unsaved,
         },
         status=status,
     )
@@ -120,7 +144,7 @@ def submit(request, pk):
     return redirect(ret)
 
 
-def _decision(request, pk, *, capability, action, template_title, submit_label, needs_reason):
+def _decision(request, pk, *, capability, action, template_title, submit_label, needs_reason, done):
     ret = return_for(request, pk)
     if not request.access.can(capability):
         raise PermissionDenied("Your role does not allow this.")
@@ -134,7 +158,7 @@ def _decision(request, pk, *, capability, action, template_title, submit_label, 
         except services.FigureError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, f"{template_title}: done.")
+            messages.success(request, done.format(agency=ret.agency.name, year=ret.round.year))
         return redirect(ret)
     if form is None:
         return redirect(ret)
@@ -156,6 +180,7 @@ def send_back(request, pk):
         template_title="Send the return back",
         submit_label="Send back",
         needs_reason=True,
+        done="Sent back to {agency} with your reason. They can change the figures and submit again.",
     )
 
 
@@ -170,6 +195,7 @@ def approve(request, pk):
         template_title="Approve the return",
         submit_label="Approve",
         needs_reason=False,
+        done="Approved: {agency}'s {year} figures are locked and ready for the report.",
     )
 
 
@@ -183,6 +209,7 @@ def reopen(request, pk):
         template_title="Re-open the return",
         submit_label="Re-open",
         needs_reason=True,
+        done="Re-opened: {agency} can change its {year} figures again.",
     )
 
 

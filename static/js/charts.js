@@ -35,14 +35,56 @@
       return; // the fallback text and the table stay in place
     }
     var config = Object.assign({}, CONFIG, figure.config || {});
+    var layout = figure.layout || {};
+    var title = layout.title && layout.title.text;
+    var top = layout.margin && layout.margin.t;
+    if (title) {
+      fitTitle(element, layout, title, top);
+      window.addEventListener("resize", debounce(function () {
+        var lines = fitTitle(element, layout, title, top);
+        window.Plotly.relayout(element, { "title.text": lines, "margin.t": layout.margin.t });
+      }, 200));
+    }
     element.textContent = "";
-    window.Plotly.newPlot(element, figure.data || [], figure.layout || {}, config).then(function () {
+    window.Plotly.newPlot(element, figure.data || [], layout, config).then(function () {
       hideDrawing(element);
       element.on("plotly_afterplot", function () {
         hideDrawing(element);
       });
       element.classList.add("chart-ready");
     });
+  }
+
+  // Plotly draws a title on one line and clips it at the edge of a narrow chart (320 px), so
+  // the title is broken into lines that fit the container's width, and the top margin grows
+  // by one line each. Widths are estimated from the title's font size (about 0.55 em a letter).
+  function fitTitle(element, layout, title, top) {
+    var size = (layout.title.font && layout.title.font.size) || 16;
+    var width = element.clientWidth || element.parentNode.clientWidth || 600;
+    var perLine = Math.max(12, Math.floor((width - 30) / (size * 0.55)));
+    var words = String(title).split(" "), lines = [], line = "";
+    words.forEach(function (word) {
+      if (line && (line + " " + word).length > perLine) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line ? line + " " + word : word;
+      }
+    });
+    if (line) lines.push(line);
+    layout.title.text = lines.join("<br>");
+    if (typeof top === "number") {
+      layout.margin.t = top + (lines.length - 1) * Math.round(size * 1.3);
+    }
+    return layout.title.text;
+  }
+
+  function debounce(run, wait) {
+    var timer = null;
+    return function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, wait);
+    };
   }
 
   // The container (role="group") is the chart's text alternative: its name, and the description

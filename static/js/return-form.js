@@ -45,6 +45,20 @@
     input.addEventListener("input", function () { update(input); });
   });
 
+  // Warn before leaving with unsaved changes: typing marks the form changed, saving or
+  // submitting it clears the mark. A page that came back with errors still holds unsaved
+  // entries (nothing was saved), so it starts marked.
+  var changed = form.dataset.unsaved === "true";
+  form.addEventListener("input", function (event) {
+    if (!event.target.readOnly) changed = true;
+  });
+  form.addEventListener("submit", function () { changed = false; });
+  window.addEventListener("beforeunload", function (event) {
+    if (!changed) return;
+    event.preventDefault();
+    event.returnValue = "";  // older browsers show their own "leave site?" question only with this set
+  });
+
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
 })();

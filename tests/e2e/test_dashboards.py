@@ -61,5 +61,6 @@ def test_the_partner_gets_a_not_found_page_for_another_partnership(page: Page, d
     response = page.goto("/p/stscp/")
 
     assert response is not None and response.status == 404
-    expect(page.get_by_role("heading", name="Not Found")).to_be_visible()
+    expect(page.get_by_role("heading", name="We cannot find this page")).to_be_visible()
+    expect(page.get_by_role("link", name="Go to your dashboard")).to_be_visible()
     expect(page.get_by_text("South Tees")).to_have_count(0)

@@ -134,7 +134,7 @@ def approver_sends_it_back_with_a_reason(page: Page):
     page.get_by_label("Reason").fill(SEND_BACK_REASON)
     page.get_by_role("button", name="Send back").click()
 
-    expect(messages(page)).to_contain_text("Send the return back: done.")
+    expect(messages(page)).to_contain_text("Sent back to Cleveland Police with your reason.")
     status_is(page, "Returned for changes")
 
 
@@ -165,7 +165,7 @@ def approver_approves_and_the_figures_lock(page: Page):
 
     page.get_by_role("button", name="Approve these figures").click()
 
-    expect(messages(page)).to_contain_text("Approve the return: done.")
+    expect(messages(page)).to_contain_text("Approved: Cleveland Police's 2025-26 figures are locked")
     status_is(page, "Approved")
     for metric, area in [(MISSING, "Hartlepool"), (MISSING, "Stockton-on-Tees"), (PERCENT_WITH_CHILD, "Hartlepool")]:
         expect(figure(page, metric, area)).not_to_be_editable()

@@ -241,3 +241,16 @@ def test_completeness_draws_one_bar_per_round_and_describes_them():
     assert charts.describe_completeness(rows) == (
         "2025-26 collection: 2 returns; 1 draft, 1 approved. 2024-25 collection: 4 returns; 4 approved."
     )
+
+
+def test_every_chart_uses_only_trace_types_of_the_vendored_partial_bundle():
+    from django.conf import settings
+
+    bundle = (settings.BASE_DIR / "static/vendor/plotly/plotly-basic.min.js").read_text(encoding="utf-8")
+    assert "plotly.js (basic - minified)" in bundle[:200]  # the vendored partial bundle is there
+    specs = [
+        charts.metric_trend_figure(series(metric(), 2021, {HARTLEPOOL: [1, 2]}, {ENGLAND: [2, 2]})),
+        charts.completeness_figure([progress(2025, approved=3, returned=1, not_started=2)]),
+    ]
+    used = {trace.get("type", "scatter") for spec in specs for trace in spec["data"]}
+    assert used and used <= {"scatter", "bar", "pie"}  # plotly.js-basic-dist-min's trace types

@@ -345,7 +345,7 @@ def test_the_chart_json_has_none_for_the_gap_year(client, world, referrals):
     assert lines["England"]["line"]["dash"] == "dash"
     html = response.content.decode()
     assert 'data-figure-id="trend-figure"' in html
-    assert "js/charts.js" in html and "vendor/plotly/plotly.min.js" in html
+    assert "js/charts.js" in html and "vendor/plotly/plotly-basic.min.js" in html
     assert "cdn" not in html.lower()
 
 

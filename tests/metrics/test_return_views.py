@@ -221,3 +221,46 @@ def test_a_retired_metric_is_not_asked_for_after_retirement_but_keeps_its_past_f
         assert old not in ret.metrics.all() and world.metrics["referrals"] in ret.metrics.all()
     page = client.get(reverse("metrics:explorer", args=["hsscp"]), {"metric": "old-measure"}).content.decode()
     assert "retired from 2026-27" in page and ">7<" in page
+
+
+def test_a_refused_submit_lists_each_empty_figure_with_a_link_and_marks_its_box(world):
+    client = login(None, world.submitter)
+    response = client.post(url(world), {field(world, "referrals", 0): "200", "action": "submit"})
+    html = response.content.decode()
+    empty = field(world, "referrals", 1)
+    assert f'href="#{empty}"' in html  # the error summary links to the empty box
+    assert html.count("Enter a figure, or N/K if your agency cannot supply one.") >= 2  # summary and field
+    box = html[html.index(f'id="{empty}"') - 300 : html.index(f'id="{empty}"') + 400]
+    assert "is-invalid" in box and 'aria-invalid="true"' in box
+    filled = field(world, "referrals", 0)
+    assert f'href="#{filled}"' not in html
+    assert "data-unsaved" not in html  # the draft was saved: nothing to lose by leaving
+
+
+def test_a_refused_submit_points_at_a_large_change_without_an_explanation(world):
+    from tests import factories as f
+
+    f.ValueFactory(metric=world.metrics["referrals"], area=world.areas[0], year="2024-25", value=100)
+    client = login(None, world.submitter)
+    response = client.post(url(world), {field(world, "referrals", 0): "900", "action": "submit"})
+    html = response.content.decode()
+    explanation = field(world, "referrals", 0, "x")
+    assert f'href="#{explanation}"' in html and "Explain this change before you submit." in html
+    box = html[html.index(f'id="{explanation}"') - 200 : html.index(f'id="{explanation}"') + 200]
+    assert "is-invalid" in box and 'aria-invalid="true"' in box
+
+
+def test_a_refused_save_marks_the_form_as_holding_unsaved_entries(world):
+    client = login(None, world.submitter)
+    response = client.post(url(world), {field(world, "referrals", 0): "-3", "action": "save"})
+    assert response.status_code == 422 and 'data-unsaved="true"' in response.content.decode()
+
+
+def test_locked_boxes_say_why_they_are_locked(world, submitted):
+    editor_page = login(None, world.editor).get(url(world)).content.decode()
+    assert "Locked:" in editor_page and "is-locked" in editor_page
+    assert "the return is with the business unit for checking" in editor_page
+    login(None, world.approver).post(url(world, "metrics:return_approve"))
+    partner_page = login(None, world.submitter).get(url(world)).content.decode()
+    assert "these figures are approved, so no one can change them" in partner_page
+    assert "ask an approver to re-open the return" in partner_page
