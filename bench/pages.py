@@ -324,12 +324,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="timed requests per page (median)")
     parser.add_argument("--no-load", action="store_true", help="skip the gunicorn load test")
+    parser.add_argument("--only", default="", help="measure only pages whose name contains this")
     options = parser.parse_args()
     started = time.perf_counter()
     world = build()
     print(f"database: {connection.vendor}")
     print(f"build_seconds: {time.perf_counter() - started:.1f}")
-    listed = pages(world)
+    listed = [page for page in pages(world) if options.only in page[0]]
     clients = {user: client_for(world["users"][user]) for user in {user for _, user, _, _ in listed}}
     for name, user, url, small in listed:
         runs = options.runs if small else max(3, options.runs // 3)

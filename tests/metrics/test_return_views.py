@@ -24,8 +24,9 @@ def test_the_partner_sees_its_return_with_last_years_figure(world):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Cleveland Police: figures for 2025-26" in html
-    assert "Last year: 821" in html
-    assert 'data-last-year="821"' in html
+    box = f"{world.metrics['referrals'].pk}-{world.areas[0].pk}"
+    assert f'aria-describedby="h-{box}"' in html  # the hint, which the live change reads, belongs to the box
+    assert f'<div class="form-text" id="h-{box}">Last year: 821</div>' in html
 
 
 def test_errors_show_at_the_fields_and_everything_typed_is_kept(world):
