@@ -8,6 +8,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.paginator import Paginator
+
 from partners import audit
 from partners.models import Area
 from partners.years import ReportingYear, year_range
@@ -225,13 +227,21 @@ def _section_title(metric):
     return " › ".join(path) or metric.get_group_display()
 
 
-def return_events(ret):
-    """The return's own events and those of its figures (kept when a figure is cleared). One query."""
-    return list(audit.about_or_within(ret).select_related("actor").order_by("at", "id"))
+EVENTS_PER_PAGE = 100
 
 
-def value_history(value):
-    return list(audit.about(value).select_related("actor").order_by("at", "id"))
+def _events_page(events, number):
+    """One page of events, oldest first: two queries (the count and the page) however long the history."""
+    return Paginator(events.select_related("actor").order_by("at", "id"), EVENTS_PER_PAGE).get_page(number)
+
+
+def return_events(ret, *, page=1):
+    """A page of the return's own events and those of its figures (kept when a figure is cleared)."""
+    return _events_page(audit.about_or_within(ret), page)
+
+
+def value_history(value, *, page=1):
+    return _events_page(audit.about(value), page)
 
 
 # --- Approved figures, as reports and the explorer use them ------------------------------

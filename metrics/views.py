@@ -226,7 +226,7 @@ def return_history(request, pk):
     return render(
         request,
         "metrics/return_history.html",
-        {"partnership": request.partnership, "ret": ret, "events": selectors.return_events(ret)},
+        {"partnership": request.partnership, "ret": ret, "events": selectors.return_events(ret, page=request.GET.get("page"))},
     )
 
 
@@ -246,7 +246,7 @@ def value_history(request, pk):
             "partnership": request.partnership,
             "value": value,
             "value_text": "N/K" if value.is_not_known else plain_number(value.value),
-            "events": selectors.value_history(value),
+            "events": selectors.value_history(value, page=request.GET.get("page")),
         },
     )
 
