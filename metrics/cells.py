@@ -7,7 +7,7 @@ A cell is one figure a person types: a metric in an area (area 0: the whole part
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .formatting import plain_number
+from .formatting import NOT_KNOWN, plain_number
 from .models import Metric, MetricValue, Return
 from .validation import EntryError, parse_entry
 
@@ -83,7 +83,7 @@ def cell_input_from(value: MetricValue | None) -> CellInput:
     if value is None:
         return CellInput()
     return CellInput(
-        raw="N/K" if value.is_not_known else plain_number(value.value),
+        raw=value.as_typed,
         note=value.note,
         qualifier=value.qualifier,
         explanation=value.explanation,
@@ -102,7 +102,7 @@ def normalised(cell: CellInput) -> CellInput:
     """What a stored figure would look like once saved: spaces trimmed, line ends unified, numbers plain."""
     try:
         entry = parse_entry(cell.raw)
-        raw = "N/K" if entry.not_known else plain_number(entry.value)
+        raw = NOT_KNOWN if entry.not_known else plain_number(entry.value)
     except EntryError:
         raw = cell.raw.strip()
     return CellInput(

@@ -50,12 +50,6 @@ def _can_import(request, ret):
     return request.access.can_act_for(ret.agency_id)
 
 
-def _not_editable_message(ret):
-    return f"This return is {ret.get_status_display().lower()}, so figures cannot be imported into it" + (
-        ": ask an approver to re-open it." if ret.is_approved else "."
-    )
-
-
 def _render_upload(request, ret, form, status=200):
     return render(
         request,
@@ -81,6 +75,8 @@ def _render_preview(request, ret, preview, *, filename, blank_rows=0, form=None)
             "preview": preview,
             "filename": filename,
             "error_rows": [item for item in preview if item.errors],
+            # Never every row: the page stays the size of what needs attention, not of the file.
+            "attention_rows": [item for item in preview if item.errors or item.warnings],
             "warning_count": sum(1 for item in preview if item.warnings),
             "counts": {state: states.count(state) for state in ("new", "changed", "unchanged")},
             "blank_rows": blank_rows,
@@ -135,8 +131,8 @@ def return_import(request, pk):
     submitters may confirm, and only while the return is editable.
     """
     ret = return_for(request, pk)
-    if not ret.is_editable:
-        messages.error(request, _not_editable_message(ret))
+    if not ret.accepts_figures:
+        messages.error(request, ret.refusal())
         return redirect(ret)
     if request.method != "POST":
         return _render_upload(request, ret, UploadForm())
@@ -144,7 +140,18 @@ def return_import(request, pk):
         if not _can_import(request, ret):
             raise PermissionDenied("Only the agency's own submitters can import figures into its return.")
         return _confirm(request, ret)
-    form = UploadForm(request.POST, request.FILES)
+    metrics, area_ids = services.return_scope(ret)
+    asked = len(services.expected_cells(ret, metrics, area_ids))
+    form = UploadForm(
+        request.POST,
+        request.FILES,
+        # A return's file holds at most one row per figure it asks for: reading stops there.
+        max_rows=asked,
+        too_many=(
+            f"This return asks for {asked:,} figure{'s' if asked != 1 else ''}, and the file has more rows than "
+            "that. Upload only this return's rows: download its template and fill that in."
+        ),
+    )
     if not form.is_valid():
         return _render_upload(request, ret, form, status=422)
     rows = tabular.match_rows(request.partnership, form.dataset)

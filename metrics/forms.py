@@ -49,9 +49,10 @@ class UploadForm(forms.Form):
         widget=forms.FileInput(attrs={"accept": ".csv,.xlsx"}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, max_rows=None, too_many=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.dataset = None
+        self.max_rows, self.too_many = max_rows, too_many
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
         self.helper.add_input(Submit("preview", "Upload and preview"))
@@ -64,7 +65,9 @@ class UploadForm(forms.Form):
                 "Delete rows you have not changed, or split the file."
             )
         try:
-            self.dataset = tabular.read_upload(upload.read(), upload.name)
+            self.dataset = tabular.read_upload(
+                upload.read(), upload.name, max_rows=self.max_rows, too_many=self.too_many
+            )
         except FigureError as error:
             raise forms.ValidationError(str(error)) from None
         return upload

@@ -10,10 +10,14 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import ScopedManager
 
 from partners.fields import ReportingYearField
 from partners.models import Agency, Area, Partnership
+
+from .formatting import NOT_KNOWN, plain_number
+from .validation import TEXT_LIMITS
 
 code_validator = RegexValidator(
     r"^[a-z0-9][a-z0-9_-]*$", "Use lower-case letters, digits, dashes and underscores, e.g. re_referrals."
@@ -188,6 +192,11 @@ class CollectionRound(models.Model):
     def get_absolute_url(self):
         return reverse("metrics:round", args=[self.partnership.slug, self.year])
 
+    @property
+    def is_upcoming(self):
+        """Before its "opens on" date a round is shown to agencies as upcoming and accepts nothing."""
+        return timezone.localdate() < self.opens_on
+
 
 class ReturnStatus(models.TextChoices):
     NOT_STARTED = "not_started", "Not started"
@@ -240,7 +249,31 @@ class Return(models.Model):
 
     @property
     def is_editable(self):
+        """Its status lets the agency change it (its round may still be upcoming: see accepts_figures)."""
         return self.status in {ReturnStatus.NOT_STARTED, ReturnStatus.DRAFT, ReturnStatus.RETURNED}
+
+    @property
+    def accepts_figures(self):
+        """Figures may be saved, imported or submitted now: editable, and its round has opened."""
+        return self.is_editable and not self.round.is_upcoming
+
+    @property
+    def shown_status(self):
+        """(css key, label) for the status badge: "Upcoming" before the round opens."""
+        if self.round.is_upcoming and self.status == ReturnStatus.NOT_STARTED:
+            return "upcoming", f"Upcoming: opens {self.round.opens_on:%-d %B %Y}"
+        return self.status, self.get_status_display()
+
+    def refusal(self):
+        """Why figures cannot be changed now: the one message the form, the import and the services show."""
+        if self.round.is_upcoming:
+            return (
+                f"The {self.round.year} round opens on {self.round.opens_on:%-d %B %Y}: "
+                "figures can be entered and submitted from then."
+            )
+        return f"This return is {self.get_status_display().lower()}, so its figures cannot be changed" + (
+            ": ask an approver to re-open it." if self.is_approved else "."
+        )
 
     @property
     def is_approved(self):
@@ -265,8 +298,10 @@ class MetricValue(models.Model):
     year = ReportingYearField()
     value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     status = models.CharField(max_length=20, choices=ValueStatus.choices, default=ValueStatus.REPORTED)
-    note = models.CharField(max_length=200, blank=True, help_text='e.g. "as at 31 March 2025"')
-    qualifier = models.CharField(max_length=100, blank=True, help_text='Part-year coverage, e.g. "Q2-Q4 only".')
+    note = models.CharField(max_length=TEXT_LIMITS["note"], blank=True, help_text='e.g. "as at 31 March 2025"')
+    qualifier = models.CharField(
+        max_length=TEXT_LIMITS["qualifier"], blank=True, help_text='Part-year coverage, e.g. "Q2-Q4 only".'
+    )
     rank_out_of = models.PositiveIntegerField(null=True, blank=True, help_text='N in "x of N".')
     explanation = models.TextField(blank=True, help_text="Why the figure changed so much on last year.")
     collected_in = models.ForeignKey(Return, null=True, blank=True, on_delete=models.SET_NULL, related_name="values")
@@ -300,6 +335,11 @@ class MetricValue(models.Model):
 
     def get_absolute_url(self):
         return reverse("metrics:value_history", args=[self.partnership.slug, self.pk])
+
+    @property
+    def as_typed(self):
+        """The figure as a person types it and a file holds it: "1510", "12.5" or "N/K"."""
+        return NOT_KNOWN if self.status == ValueStatus.NOT_KNOWN else plain_number(self.value)
 
     @property
     def audit_label(self):

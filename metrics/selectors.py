@@ -16,7 +16,7 @@ from partners.years import ReportingYear, year_range
 
 from .cells import CellInput, cell_key, stored_cells
 from .cells import stored_values as stored_cell_values
-from .formatting import change, direction, format_change, format_value, plain_number
+from .formatting import change, direction, format_change, format_value
 from .models import (
     CollectionRound,
     Comparator,
@@ -99,7 +99,7 @@ class SheetCell:
         """Last year's figure as typed in the form ("1510", "N/K"), or "" when there was none."""
         if self.last_year is None:
             return ""
-        return "N/K" if self.last_year.is_not_known else plain_number(self.last_year.value)
+        return self.last_year.as_typed
 
 
 @dataclass
@@ -310,7 +310,9 @@ class FigureSet:
 
     def __init__(self, metrics, areas, values, comparators):
         self.metrics = {m.code: m for m in metrics}
+        self.metrics_by_id = {m.pk: m for m in metrics}
         self.areas = {a.ons_code: a for a in areas}
+        self.areas_by_id = {a.pk: a for a in areas}
         self._values = values  # (metric_id, area_id|0, year_start) -> MetricValue
         self._comparators = comparators  # (metric_id, year_start) -> {geography: value}
 
@@ -337,6 +339,38 @@ class FigureSet:
             return None
         return self._figure(metric, area, ReportingYear.parse(year))
 
+    def get_by_id(self, metric_id, area_id, year):
+        """The approved figure by metric and area identity (reports store ids, never codes)."""
+        metric = self.metrics_by_id.get(metric_id)
+        if metric is None:
+            return None
+        area = self.areas_by_id.get(area_id) if area_id else None
+        if area_id and area is None:
+            return None
+        return self._figure(metric, area, ReportingYear.parse(year))
+
+    def series(self, metric_id, years, area_ids=None) -> "MetricSeries | None":
+        """One metric over the given years from the figures already read (no query).
+
+        `area_ids` None means every area for a per-area metric; comparators come along.
+        """
+        metric = self.metrics_by_id.get(metric_id)
+        if metric is None:
+            return None
+        years = sorted(ReportingYear.parse(y) for y in years)
+        if metric.is_per_area:
+            areas = sorted(self.areas_by_id.values(), key=lambda a: a.name)
+            if area_ids is not None:
+                areas = [a for a in areas if a.pk in set(area_ids)]
+        else:
+            areas = [None]
+        by_area = [(area, [SeriesPoint(y, self._figure(metric, area, y)) for y in years]) for area in areas]
+        comparators = defaultdict(lambda: [None] * len(years))
+        for index, year in enumerate(years):
+            for geography, value in self._comparators.get((metric.pk, year.start), {}).items():
+                comparators[geography][index] = value
+        return MetricSeries(metric, years, by_area, dict(comparators))
+
     def comparator(self, metric_code, geography, year):
         metric = self.metrics.get(metric_code)
         if metric is None:
@@ -344,10 +378,11 @@ class FigureSet:
         return self._comparators.get((metric.pk, ReportingYear.parse(year).start), {}).get(geography)
 
 
-def approved_figures(partnership, years, metric_codes=None) -> FigureSet:
+def approved_figures(partnership, years, metric_codes=None, metric_ids=None) -> FigureSet:
     """Approved values for the given years and the year before each, with comparators.
 
-    Four queries whatever the number of metrics, areas or years.
+    Four queries whatever the number of metrics, areas or years. Narrow by `metric_codes`
+    or by `metric_ids` (reports refer to metrics by identity).
     """
     wanted = {ReportingYear.parse(y) for y in years}
     wanted |= {y.previous() for y in wanted}
@@ -355,6 +390,8 @@ def approved_figures(partnership, years, metric_codes=None) -> FigureSet:
     metrics = Metric.objects.filter(partnership=partnership).select_related("part_of", "agency")
     if metric_codes is not None:
         metrics = metrics.filter(code__in=list(metric_codes))
+    if metric_ids is not None:
+        metrics = metrics.filter(pk__in=list(metric_ids))
     metrics = list(metrics)
     areas = list(Area.objects.filter(partnership=partnership))
     values = {
@@ -460,6 +497,8 @@ def round_completeness(collection) -> tuple[RoundProgress, list]:
         .prefetch_related("metrics")
         .order_by("agency__name")
     )
+    for ret in returns:
+        ret.round = collection  # the badge asks whether the round is upcoming: no query per return
     counted = Counter(ret.status for ret in returns)
     return RoundProgress(collection, {s: counted.get(s.value, 0) for s in ReturnStatus}), returns
 

@@ -22,10 +22,12 @@ from decimal import Decimal
 from itertools import islice
 from pathlib import PurePath
 
+import openpyxl.reader.excel
 import tablib
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from partners.selectors import areas_of
 from partners.years import InvalidReportingYear, ReportingYear
@@ -38,12 +40,14 @@ from .models import ComparatorKind
 from .services.checks import check_cells
 from .validation import (
     MAX_EXPLANATION_LENGTH,
-    MAX_RANK_OUT_OF,
     EntryError,
     check_comparator_value,
     check_part,
+    check_rank_within,
+    check_texts,
     check_value,
     parse_entry,
+    parse_rank_out_of,
 )
 
 COLUMNS = (
@@ -61,7 +65,6 @@ COLUMNS = (
 EXPORT_COLUMNS = (*COLUMNS, "approved")
 REQUIRED_COLUMNS = ("metric_code", "area_code", "year", "value")
 CONTENT_COLUMNS = ("value", "note", "qualifier", "rank_out_of", "explanation")
-TEXT_LIMITS = {"note": 200, "qualifier": 100}  # the model's max_length: never truncate silently
 MAX_ROWS = 50_000
 MAX_COLUMNS = 40  # the template has 11; reading stops there, so a crafted wide file costs nothing
 MAX_CELL_LENGTH = MAX_EXPLANATION_LENGTH  # the longest field a figure has
@@ -73,17 +76,15 @@ CONTENT_TYPES = {
 }
 
 # A spreadsheet runs a cell that starts with one of these as a formula ("CSV injection").
-# CSV text cells get a leading apostrophe on the way out, which reading takes off again.
+# CSV text cells get a leading apostrophe on the way out, which reading takes off again
+# (text that starts with an apostrophe gets a second one, so the round trip is exact).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_GUARDED_STARTS = (*_FORMULA_STARTS, "'")
 _ESCAPED_COLUMNS = ("metric_name", "area_name", "note", "qualifier", "explanation")
 _NUMBER_COLUMNS = ("value", "rank_out_of")
 
 
 # --- Writing ------------------------------------------------------------------------------
-
-
-def _value_text(value, not_known):
-    return NOT_KNOWN if not_known else plain_number(value)
 
 
 def export_dataset(values, comparators) -> tablib.Dataset:
@@ -104,7 +105,7 @@ def export_dataset(values, comparators) -> tablib.Dataset:
                     area.ons_code if area else "",
                     area.name if area else "",
                     str(v.year),
-                    _value_text(v.value, v.is_not_known),
+                    v.as_typed,
                     v.note,
                     v.qualifier,
                     "" if v.rank_out_of is None else str(v.rank_out_of),
@@ -157,11 +158,14 @@ def template_dataset(sheet) -> tablib.Dataset:
 
 
 def _escape(text):
-    return "'" + text if isinstance(text, str) and text.startswith(_FORMULA_STARTS) else text
+    """Guard a CSV text cell a spreadsheet would run as a formula with a leading apostrophe, and
+    give text that already starts with an apostrophe a second one, so `_unescape` is its exact
+    inverse: "=x" -> "'=x" -> "=x", and "'=x" -> "''=x" -> "'=x"."""
+    return "'" + text if isinstance(text, str) and text.startswith(_GUARDED_STARTS) else text
 
 
 def _unescape(text):
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS) else text
+    return text[1:] if text.startswith("'") and text[1:].startswith(_GUARDED_STARTS) else text
 
 
 def _csv_bytes(dataset):
@@ -250,10 +254,10 @@ def _text(value):
     return str(value).strip()
 
 
-def _csv_rows(file_bytes):
+def _csv_rows(file_bytes, max_rows):
     if file_bytes.startswith(b"PK\x03\x04"):
         raise FigureError("This is an Excel workbook, not a CSV file: give it a name ending in .xlsx.")
-    if b"\x00" in file_bytes[:4096]:
+    if file_bytes[:4096].count(b"\x00") > 16:  # UTF-16 or binary; a stray NUL is an error at its row
         raise FigureError("This file is not a CSV file. Save your spreadsheet as “CSV UTF-8” and upload that.")
     try:
         text = file_bytes.decode("utf-8-sig")
@@ -266,14 +270,39 @@ def _csv_rows(file_bytes):
             ) from None
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)  # Excel in some locales separates with ";"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote that never closes is an error, not a note that swallows the rows after it.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows = []
     try:
-        return [row[: MAX_COLUMNS + 1] for row in islice(reader, MAX_ROWS + 2)]
+        for row in reader:
+            rows.append(row[: MAX_COLUMNS + 1])
+            if len(rows) > max_rows + 1:  # header + rows: stop reading, the caller refuses the file
+                break
     except csv.Error as error:
-        raise FigureError(f"Row {reader.line_num} of the file could not be read ({error}).") from None
+        number = len(rows) + 1  # the spreadsheet row that could not be read (the header is row 1)
+        if "unexpected end of data" in str(error) or "EOF" in str(error):
+            raise FigureError(
+                f'Row {number} opens a quotation mark (") that is never closed, so the rest of the file '
+                "cannot be read. Close the quote (or remove it) and upload the file again."
+            ) from None
+        raise FigureError(f"Row {number} of the file could not be read ({error}).") from None
+    return rows
 
 
-def _xlsx_rows(file_bytes):
+class _StreamedSheet(ReadOnlyWorksheet):
+    """A read-only sheet that never measures itself. openpyxl reads a sheet's whole XML to find
+    its size when the file declares none (0.7 s per 50,000 rows), and trusts a declared size that
+    may be false (rows beyond it would vanish). We read row by row and stop at our own limit."""
+
+    def _get_size(self):
+        pass
+
+
+# load_workbook(read_only=True) builds its sheets from this name.
+openpyxl.reader.excel.ReadOnlyWorksheet = _StreamedSheet
+
+
+def _xlsx_rows(file_bytes, max_rows):
     try:
         expanded = sum(item.file_size for item in zipfile.ZipFile(io.BytesIO(file_bytes)).infolist())
     except Exception:  # noqa: BLE001 - a damaged zip raises many types; openpyxl below says so in words
@@ -284,8 +313,8 @@ def _xlsx_rows(file_bytes):
         workbook = load_workbook(io.BytesIO(file_bytes), read_only=True, data_only=True)
         try:
             sheet = workbook.worksheets[0]
-            rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
-            return [list(row) for row in islice(rows, MAX_ROWS + 2)]
+            rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1, max_row=max_rows + 2)
+            return [list(row) for row in islice(rows, max_rows + 2)]
         finally:
             workbook.close()
     except Exception:  # noqa: BLE001 - openpyxl raises many types for a damaged or foreign file
@@ -299,16 +328,20 @@ def _column_name(header):
     return _text(header).lower().replace(" ", "_").replace("-", "_")
 
 
-def read_upload(file_bytes: bytes, filename_or_fmt: str) -> tablib.Dataset:
+def read_upload(file_bytes: bytes, filename_or_fmt: str, *, max_rows=None, too_many=None) -> tablib.Dataset:
     """The file's rows as text under normalised column names, blank rows kept for numbering.
 
-    Data row `i` of the dataset is row `i + 2` of the spreadsheet. Raises FigureError
+    Data row `i` of the dataset is row `i + 2` of the spreadsheet. Reading stops after
+    `max_rows` rows (MAX_ROWS, the administrators' limit, unless a smaller one is given, such as
+    the number of figures a return asks for), so a long file costs no more than a short one;
+    such a file is refused with `too_many` or a message saying the limit. Raises FigureError
     with a message for the person who uploaded the file.
     """
+    max_rows = MAX_ROWS if max_rows is None else max_rows
     fmt = _format_of(filename_or_fmt)
-    raw_rows = _csv_rows(file_bytes) if fmt == "csv" else _xlsx_rows(file_bytes)
-    if len(raw_rows) - 1 > MAX_ROWS:  # counted before blank rows go, so none is dropped unseen
-        raise FigureError(f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files.")
+    raw_rows = _csv_rows(file_bytes, max_rows) if fmt == "csv" else _xlsx_rows(file_bytes, max_rows)
+    if len(raw_rows) - 1 > max_rows:  # counted before blank rows go, so none is dropped unseen
+        raise FigureError(too_many or f"The file has more than {max_rows:,} rows. Split it into smaller files.")
     rows = [[_text(cell) for cell in row] for row in raw_rows]
     for number, row in enumerate(rows, start=1):
         if any(len(cell) > MAX_CELL_LENGTH for cell in row):
@@ -338,6 +371,11 @@ def read_upload(file_bytes: bytes, filename_or_fmt: str) -> tablib.Dataset:
         )
     width = len(headers)
     data = [(row + [""] * width)[:width] for row in rows[1:]]  # extra cells have no column: ignored
+    if fmt == "csv":  # only CSV text carries the export's formula guard (a workbook keeps text as text)
+        guarded = [i for i, name in enumerate(headers) if name in _ESCAPED_COLUMNS]
+        for row in data:
+            for i in guarded:
+                row[i] = _unescape(row[i])
     return tablib.Dataset(*data, headers=headers)
 
 
@@ -369,19 +407,14 @@ def _metric_error(code, metrics_by_code, partnership):
 
 
 def _read_rank_out_of(row, entry):
-    text = row.cell.rank_out_of
-    try:
-        out_of = int(Decimal(text))
-        if not 1 <= out_of <= MAX_RANK_OUT_OF or out_of != Decimal(text):
-            raise ValueError
-    except (ValueError, ArithmeticError):
-        row.errors.append('rank_out_of must be a whole number, e.g. 152 for "12 of 152".')
+    out_of, error = parse_rank_out_of(row.cell.rank_out_of)
+    if error:
+        row.errors.append(error)
         return
     row.cell.rank_out_of = str(out_of)
-    metric = row.metric
-    if metric is not None and metric.unit == "rank" and entry is not None and entry.value is not None:
-        if entry.value > out_of:
-            row.errors.append(f"A rank cannot be higher than the number ranked ({out_of}).")
+    beyond = check_rank_within(row.metric, entry.value if entry is not None else None, out_of)
+    if beyond:
+        row.errors.append(beyond)
 
 
 def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code):
@@ -394,9 +427,9 @@ def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code):
         year=None,
         cell=CellInput(
             raw=get("value"),
-            note=_unescape(get("note")),
-            qualifier=_unescape(get("qualifier")),
-            explanation=_unescape(get("explanation")),
+            note=get("note"),
+            qualifier=get("qualifier"),
+            explanation=get("explanation"),
             rank_out_of=get("rank_out_of"),
         ),
         source={name: get(name) for name in SOURCE_COLUMNS},
@@ -457,10 +490,7 @@ def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code):
             errors.append("A comparator needs a number: delete the row if you do not have it.")
     if row.cell.rank_out_of:
         _read_rank_out_of(row, entry)
-    for name, limit in TEXT_LIMITS.items():
-        length = len(getattr(row.cell, name))
-        if length > limit:
-            errors.append(f"The {name} can be at most {limit} characters; this one has {length}.")
+    errors += check_texts(row.cell)
     if row.geography and (row.cell.qualifier or row.cell.rank_out_of or row.cell.explanation):
         errors.append("A comparator takes only a value and its source (in note): empty the other columns.")
     return row

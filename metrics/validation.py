@@ -5,6 +5,7 @@
 typing the figure, not for a developer.
 """
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from types import SimpleNamespace
@@ -16,6 +17,12 @@ LARGE_CHANGE_PERCENT = Decimal(50)
 MAX_RANK_OUT_OF = 1_000_000
 MAX_DECIMAL_PLACES = 4  # what the database keeps
 MAX_EXPLANATION_LENGTH = 2_000  # also the longest cell an upload accepts
+# Every text a figure carries, with its longest length: the model's max_length, the form's
+# check and the upload's check all read it from here, so nothing is ever cut silently.
+TEXT_LIMITS = {"note": 200, "qualifier": 100, "explanation": MAX_EXPLANATION_LENGTH}
+# Control characters no one types on purpose: PostgreSQL refuses NUL in text, SQLite keeps it, so
+# both are refused here, the same way, before either database sees them. Tab and line ends stay.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,51 @@ def parse_entry(raw) -> Entry:
     if number and number.adjusted() > 12:
         raise EntryError("This number is too large to be right.")
     return Entry(number)
+
+
+def check_text(name, text) -> list[str]:
+    """Errors for one of a figure's texts (`name` in TEXT_LIMITS): too long, or a control character."""
+    errors = []
+    limit = TEXT_LIMITS[name]
+    if len(text) > limit:
+        errors.append(f"The {name} can be at most {limit:,} characters; this one has {len(text):,}. Shorten it.")
+    found = _CONTROL_CHARACTERS.search(text)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        errors.append(
+            f"The {name} contains an invisible control character ({code}, at character {found.start() + 1}), "
+            "often pasted from another program. Retype that part."
+        )
+    return errors
+
+
+def check_texts(cell) -> list[str]:
+    """Errors for every text of a figure (note, qualifier, explanation) as typed or uploaded."""
+    return [error for name in TEXT_LIMITS for error in check_text(name, getattr(cell, name))]
+
+
+RANK_OUT_OF_ERROR = '"Out of" (rank_out_of in a file) must be a whole number, e.g. 152 for "12 of 152".'
+
+
+def parse_rank_out_of(text) -> tuple[int | None, str | None]:
+    """(N, None) for the N of "x of N", (None, None) when empty, (None, message) when wrong."""
+    text = (text or "").strip()
+    if not text:
+        return None, None
+    try:
+        number = Decimal(text)
+        out_of = int(number)
+    except (ArithmeticError, ValueError):
+        return None, RANK_OUT_OF_ERROR
+    if out_of != number or not 1 <= out_of <= MAX_RANK_OUT_OF:
+        return None, RANK_OUT_OF_ERROR
+    return out_of, None
+
+
+def check_rank_within(metric, value: Decimal | None, out_of: int | None) -> str | None:
+    if metric is not None and metric.unit == "rank" and value is not None and out_of is not None and value > out_of:
+        return f"A rank cannot be higher than the number ranked ({out_of})."
+    return None
 
 
 def check_value(metric, value: Decimal) -> list[str]:

@@ -11,9 +11,9 @@ from partners.access import Capability, partnership_view
 from partners.selectors import areas_of as partnership_areas
 
 from . import selectors, services
-from .formatting import plain_number
 from .forms import OpenRoundForm, ReasonForm, cells_from_post
 from .models import MetricValue, Return
+from .validation import TEXT_LIMITS
 
 
 def return_for(request, pk) -> Return:
@@ -44,7 +44,7 @@ def _submission_problems(checks, cells):
 
 
 def _can_edit(request, ret):
-    return request.access.can_act_for(ret.agency_id) and ret.is_editable
+    return request.access.can_act_for(ret.agency_id) and ret.accepts_figures
 
 
 @partnership_view(Capability.VIEW_PARTNERSHIP)
@@ -64,12 +64,14 @@ def return_form(request, pk):
     unsaved = False  # the page shows typed entries that were not saved (a refused save)
     if request.method == "POST":
         if not can_edit:
-            messages.error(request, "This return cannot be changed now.")
+            messages.error(
+                request, ret.refusal() if not ret.accepts_figures else "Only the agency can change its figures."
+            )
             return redirect(ret)
         cells = cells_from_post(request.POST, services.expected_cells(ret, *services.return_scope(ret)))
         try:
             checks = services.save_return(
-                ret, cells, by=request.user, via="form", expected_version=request.POST.get("version")
+                ret, cells, by=request.user, via="form", expected_version=request.POST.get("version", "")
             )
         except services.StaleReturn as error:
             messages.error(request, str(error))
@@ -126,6 +128,7 @@ def return_form(request, pk):
             "ret": ret,
             "sheet": sheet,
             "can_edit": _can_edit(request, ret),
+            "text_limits": TEXT_LIMITS,
             "can_decide": request.access.can(Capability.RETURN_FIGURES) and ret.is_submitted,
             "can_approve": request.access.can(Capability.APPROVE_FIGURES) and ret.is_submitted,
             "can_reopen": request.access.can(Capability.APPROVE_FIGURES) and ret.is_approved,
@@ -226,7 +229,11 @@ def return_history(request, pk):
     return render(
         request,
         "metrics/return_history.html",
-        {"partnership": request.partnership, "ret": ret, "events": selectors.return_events(ret, page=request.GET.get("page"))},
+        {
+            "partnership": request.partnership,
+            "ret": ret,
+            "events": selectors.return_events(ret, page=request.GET.get("page")),
+        },
     )
 
 
@@ -245,7 +252,6 @@ def value_history(request, pk):
         {
             "partnership": request.partnership,
             "value": value,
-            "value_text": "N/K" if value.is_not_known else plain_number(value.value),
             "events": selectors.value_history(value, page=request.GET.get("page")),
         },
     )

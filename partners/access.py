@@ -21,6 +21,8 @@ class Capability(StrEnum):
     RETURN_FIGURES = "return_figures"  # send an agency's return back with a reason
     APPROVE_FIGURES = "approve_figures"  # approve and re-open returns
     SUBMIT_FIGURES = "submit_figures"  # fill in and submit the own agency's returns
+    EDIT_REPORTS = "edit_reports"  # write the annual report: sections, blocks, comments, send for review
+    APPROVE_REPORTS = "approve_reports"  # sign off a report in review, or send it back
 
 
 ROLE_CAPABILITIES = {
@@ -28,12 +30,15 @@ ROLE_CAPABILITIES = {
         Capability.VIEW_PARTNERSHIP,
         Capability.MANAGE_FIGURES,
         Capability.RETURN_FIGURES,
+        Capability.EDIT_REPORTS,
     },
     Role.APPROVER: {
         Capability.VIEW_PARTNERSHIP,
         Capability.MANAGE_FIGURES,
         Capability.RETURN_FIGURES,
         Capability.APPROVE_FIGURES,
+        Capability.EDIT_REPORTS,
+        Capability.APPROVE_REPORTS,
     },
     Role.SUBMITTER: {Capability.SUBMIT_FIGURES},
 }
@@ -72,6 +77,14 @@ class Access:
     @property
     def can_submit_figures(self):
         return self.can(Capability.SUBMIT_FIGURES)
+
+    @property
+    def can_edit_reports(self):
+        return self.can(Capability.EDIT_REPORTS)
+
+    @property
+    def can_approve_reports(self):
+        return self.can(Capability.APPROVE_REPORTS)
 
     @property
     def role_labels(self):

@@ -10,12 +10,24 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.cache import cache
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import timezone
 
 from .tasks import send_password_reset
 
 
 def client_address(request):
-    """The caller's address."""
+    """The caller's address, for sign-in and reset throttling (django-axes calls this too).
+
+    With TRUSTED_PROXY_COUNT = n proxies in front, each appends the address it received the
+    request from to X-Forwarded-For, so the n-th entry from the right is the one the outermost
+    proxy saw: the client. Entries further left were sent by the client and cannot be trusted.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 
@@ -47,3 +59,17 @@ class ThrottledPasswordResetView(auth_views.PasswordResetView):
         if not throttled:
             send_password_reset.enqueue(email, self.request.get_host(), self.request.is_secure())
         return HttpResponseRedirect(self.get_success_url())
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """What django-axes answers after too many failed sign-ins: when to try again, and whom to ask."""
+    cool_off = settings.AXES_COOLOFF_TIME
+    return render(
+        request,
+        "registration/locked_out.html",
+        {
+            "retry_at": timezone.localtime(timezone.now() + cool_off),
+            "minutes": int(cool_off.total_seconds() // 60),
+        },
+        status=429,
+    )

@@ -1,5 +1,6 @@
 """All settings, read from the environment (see README "Configuration")."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -34,6 +35,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_prose_editor",
     "partnership_portal",
     "partners",
     "metrics",
@@ -50,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "partnership_portal.middleware.AdminScopeMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out sign-in with the lock-out page
 ]
 
 ROOT_URLCONF = "partnership_portal.urls"
@@ -93,6 +97,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes first: it refuses a locked-out sign-in before the password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Sign-in throttling: after LOGIN_FAILURE_LIMIT failures for one username, or from one client
+# address, that username (or address) is locked for LOGIN_LOCKOUT_MINUTES; an administrator can
+# unlock it sooner in the admin ("Access attempts": delete the row). A success clears the count.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "partnership_portal.accounts.locked_out"
+# Behind TRUSTED_PROXY_COUNT proxies, the client's address is the X-Forwarded-For entry the
+# outermost of them added (0: the connection's own address). See partnership_portal.accounts.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "partnership_portal.accounts.client_address"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "home"

@@ -21,6 +21,7 @@ urlpatterns = [
     path("p/<slug:partnership_slug>/", views.partnership_home, name="partnership_home"),
     path("p/<slug:partnership_slug>/", include("partners.urls")),
     path("p/<slug:partnership_slug>/figures/", include("metrics.urls")),
+    path("p/<slug:partnership_slug>/reports/", include("reports.urls")),
 ]
 
 if settings.DEBUG:

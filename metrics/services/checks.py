@@ -11,13 +11,14 @@ from ..cells import (
     stored_values,
 )
 from ..validation import (
-    MAX_EXPLANATION_LENGTH,
-    MAX_RANK_OUT_OF,
     EntryError,
     check_part,
+    check_rank_within,
+    check_texts,
     check_value,
     large_change_warning,
     parse_entry,
+    parse_rank_out_of,
 )
 
 
@@ -49,19 +50,11 @@ def check_cells(ret, cells: dict, *, metrics, area_ids, stored=None, last_year=N
         check.value, check.not_known = entry.value, entry.not_known
         if entry.value is not None:
             check.errors += check_value(metric, entry.value)
-        if cell.rank_out_of.strip():
-            try:
-                check.rank_out_of = int(cell.rank_out_of)
-                if not 1 <= check.rank_out_of <= MAX_RANK_OUT_OF:
-                    raise ValueError
-            except ValueError:
-                check.rank_out_of = None
-                check.errors.append('"Out of" must be a whole number, e.g. 152 for "12 of 152".')
-        if len(cell.explanation) > MAX_EXPLANATION_LENGTH:
-            check.errors.append(f"Keep the explanation under {MAX_EXPLANATION_LENGTH:,} characters.")
-        if metric.unit == "rank" and check.value is not None and check.rank_out_of is not None:
-            if check.value > check.rank_out_of:
-                check.errors.append(f"A rank cannot be higher than the number ranked ({check.rank_out_of}).")
+        check.rank_out_of, rank_error = parse_rank_out_of(cell.rank_out_of)
+        check.errors += [rank_error] if rank_error else []
+        check.errors += check_texts(cell)
+        beyond = check_rank_within(metric, check.value, check.rank_out_of)
+        check.errors += [beyond] if beyond else []
         locked = stored.get(key)
         if locked is not None and locked.is_approved:
             # An editable return never holds its own approved figures (re-opening withdraws them),

@@ -27,11 +27,8 @@ def save_return(ret: Return, cells: dict, *, by, via="form", expected_version=No
             "Not saved: this return changed after you opened it (in another tab or by an upload). "
             "Your entries are below; check them against the figures now saved and save again."
         )
-    if not ret.is_editable:
-        raise FigureError(
-            f"This return is {ret.get_status_display().lower()} and cannot be changed"
-            + (": ask an approver to re-open it." if ret.is_approved else ".")
-        )
+    if not ret.accepts_figures:
+        raise FigureError(ret.refusal())
     metrics, area_ids = return_scope(ret)
     allowed = set(expected_cells(ret, metrics, area_ids))
     unknown = set(cells) - allowed
@@ -75,8 +72,8 @@ def _locked(ret):
 def submit_return(ret: Return, *, by):
     """Submit for approval: every figure given (or N/K), no errors, every large change explained."""
     ret = _locked(ret)
-    if not ret.is_editable:
-        raise FigureError(f"This return is {ret.get_status_display().lower()} and cannot be submitted again.")
+    if not ret.accepts_figures:
+        raise FigureError(ret.refusal())
     metrics, area_ids = return_scope(ret)
     cells = stored_cells(ret, metrics, area_ids)
     checks = check_cells(ret, cells, metrics=metrics, area_ids=area_ids)

@@ -7,16 +7,11 @@ from partners import audit
 from partners.models import Area, AuditEvent
 
 from ..cells import stored_values
-from ..formatting import plain_number
 from ..models import Metric, MetricValue, ValueStatus
 
 
 def value_snapshot(value: MetricValue | None):
-    if value is None:
-        return None
-    if value.status == ValueStatus.NOT_KNOWN:
-        return "N/K"
-    return plain_number(value.value)
+    return None if value is None else value.as_typed
 
 
 def write_values(partnership, year, cells, checks, *, by, via, ret=None, approved_at=None, existing=None, metrics=None):
@@ -39,8 +34,9 @@ def write_values(partnership, year, cells, checks, *, by, via, ret=None, approve
         new = dict(
             value=None if check.not_known else check.value,
             status=ValueStatus.NOT_KNOWN if check.not_known else ValueStatus.REPORTED,
-            note=cell.note.strip()[:200],
-            qualifier=cell.qualifier.strip()[:100],
+            # Lengths were checked (validation.TEXT_LIMITS) before any write: never cut here.
+            note=cell.note.strip(),
+            qualifier=cell.qualifier.strip(),
             explanation=cell.explanation.replace("\r\n", "\n").strip(),
             rank_out_of=check.rank_out_of,
         )

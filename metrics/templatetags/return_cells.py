@@ -12,6 +12,8 @@ from html import escape
 from django import template
 from django.utils.safestring import mark_safe
 
+from ..validation import TEXT_LIMITS
+
 register = template.Library()
 
 INVALID = ' aria-invalid="true"'
@@ -67,13 +69,16 @@ def _cell(cell, colspan, rank, label_tail, *, can_edit, value_url):
             '<div class="explanation">'
             f'<label class="form-label small mb-0" for="x-{s}">Explain the change</label>'
             f'<textarea class="form-control form-control-sm{" is-invalid" if unexplained else ""}" rows="2" '
-            f'id="x-{s}" name="x-{s}" maxlength="2000"{invalid}{readonly}>{escape(given.explanation)}</textarea>'
+            f'id="x-{s}" name="x-{s}" maxlength="{TEXT_LIMITS["explanation"]}"{invalid}{readonly}>'
+            f"{escape(given.explanation)}</textarea>"
             "</div>"
         )
     note = escape(cell.note_text)
     if fixed:
         if note:
             out.append(f'<p class="note">Note: {note}</p>')
+    elif errors and note:
+        out.append(_note_fields(s, given, rank))  # a refused note is shown where it can be corrected
     else:
         out.append(
             f'<details class="note"{RANK if rank else ""}>'
@@ -86,4 +91,25 @@ def _cell(cell, colspan, rank, label_tail, *, can_edit, value_url):
     if cell.value is not None:
         out.append(f'<a href="{value_url}{cell.value.pk}/">History</a>')
     out.append("</td>")
+    return "".join(out)
+
+
+def _note_fields(s, given, rank):
+    """The note fields written out, open (as return-form.js makes them from the page's template)."""
+    out = [
+        f'<details class="note" open><summary>Note{", out of" if rank else ""}</summary>',
+        f'<label class="form-label mb-0" for="n-{s}">Note (e.g. “as at 31 March”)</label>'
+        f'<input class="form-control form-control-sm" id="n-{s}" name="n-{s}" value="{escape(given.note)}" '
+        f'maxlength="{TEXT_LIMITS["note"]}">',
+        f'<label class="form-label mb-0" for="q-{s}">Covers part of the year (e.g. “Q2-Q4 only”)</label>'
+        f'<input class="form-control form-control-sm" id="q-{s}" name="q-{s}" value="{escape(given.qualifier)}" '
+        f'maxlength="{TEXT_LIMITS["qualifier"]}">',
+    ]
+    if rank:
+        out.append(
+            f'<label class="form-label mb-0" for="r-{s}">Out of how many</label>'
+            f'<input class="form-control form-control-sm" id="r-{s}" name="r-{s}" '
+            f'value="{escape(given.rank_out_of)}" inputmode="numeric">'
+        )
+    out.append("</details>")
     return "".join(out)

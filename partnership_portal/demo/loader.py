@@ -16,7 +16,7 @@ from partners import services as partners
 from partners.models import Partnership, Role
 from partners.years import ReportingYear
 
-from . import metrics_data, partners_data
+from . import metrics_data, partners_data, reports_data
 
 DEMO_PASSWORD = "portal-demo"
 NEXT_ROUND_YEAR = ReportingYear(2025)
@@ -77,6 +77,7 @@ def load(*, stdout=None):
         metrics = _load_catalogue(partnerships["hsscp"], agencies)
         _load_figures(partnerships["hsscp"], metrics)
         _open_next_round(partnerships["hsscp"], metrics, agencies, users["editor"])
+        reports_data.load(partnerships["hsscp"], editor=users["editor"])
     return users
 
 

@@ -313,8 +313,8 @@ def test_values_are_checked_against_the_metrics_rules(world):
     errors = errors_by_line(read_csv(world, text))
     assert errors[2] == ["A percentage must be between 0 and 100."]
     assert errors[3] == ["This is a count: enter a whole number, without decimals."]
-    assert errors[4] == ['rank_out_of must be a whole number, e.g. 152 for "12 of 152".']
-    assert errors[5] == ["The note can be at most 200 characters; this one has 201."]
+    assert errors[4] == ['"Out of" (rank_out_of in a file) must be a whole number, e.g. 152 for "12 of 152".']
+    assert errors[5] == ["The note can be at most 200 characters; this one has 201. Shorten it."]
 
 
 def test_the_same_figure_twice_is_an_error_on_the_second_row(world):
@@ -467,3 +467,52 @@ def test_a_damaged_workbook_is_refused_in_words(monkeypatch):
     monkeypatch.setattr(tabular.zipfile, "ZipFile", damaged)
     with pytest.raises(services.FigureError, match="could not be read as an Excel workbook"):
         tabular.read_upload(b"PK\x03\x04 damaged", "damaged.xlsx")
+
+
+# --- Text that must come back exactly, or be refused at its row ---------------------------
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("note", ["'=x", "=x", "'hello", "''=y", "-2 cancelled", "+44 1642"])
+def test_notes_that_look_like_formulas_or_start_with_an_apostrophe_come_back_exactly(world, fmt, note):
+    key = (world.metrics["referrals"].pk, world.areas[0].pk)
+    services.save_return(world.police_return, {key: services.CellInput(raw="5", note=note)}, by=world.submitter)
+    content = tabular.dataset_bytes(export_all(world.partnership), fmt)
+    rows = tabular.match_rows(world.partnership, tabular.read_upload(content, f"figures.{fmt}"))
+    assert [row.cell.note for row in rows] == [note]
+
+
+def test_a_csv_with_an_unclosed_quote_is_refused_with_the_row_where_it_opens(world):
+    text = HEADER + '\nreferrals,,E06000001,,2025-26,5,"as at 31 March,,,\nreferrals,,E06000004,,2025-26,6,,,,\n'
+    with pytest.raises(services.FigureError, match=r"Row 2 opens a quotation mark \(\"\) that is never closed"):
+        tabular.read_upload(text.encode(), "figures.csv")
+
+
+def test_a_nul_or_control_character_in_a_csv_text_is_an_error_at_its_row_not_at_confirmation(world):
+    text = HEADER + "\nreferrals,,E06000001,,2025-26,5,as at\x00 31 March,,,\nreferrals,,E06000004,,2025-26,6,,Q2\x07,,"
+    errors = errors_by_line(read_csv(world, text))
+    assert errors[2] == [
+        "The note contains an invisible control character (U+0000, at character 6), often pasted from another "
+        "program. Retype that part."
+    ]
+    assert "The qualifier contains an invisible control character (U+0007" in errors[3][0]
+
+
+def test_the_form_and_the_upload_apply_the_same_text_rules(world):
+    from metrics.validation import TEXT_LIMITS
+
+    long_qualifier = "q" * (TEXT_LIMITS["qualifier"] + 1)
+    file_errors = errors_by_line(read_csv(world, HEADER + f"\nreferrals,,E06000001,,2025-26,5,,{long_qualifier},,"))
+    key = (world.metrics["referrals"].pk, world.areas[0].pk)
+    checks = services.save_return(
+        world.police_return, {key: services.CellInput(raw="5", qualifier=long_qualifier)}, by=world.submitter
+    )
+    assert file_errors[2] == checks[key].errors
+
+
+def test_the_model_lengths_are_the_validation_limits():
+    from metrics.models import MetricValue
+    from metrics.validation import TEXT_LIMITS
+
+    assert MetricValue._meta.get_field("note").max_length == TEXT_LIMITS["note"]
+    assert MetricValue._meta.get_field("qualifier").max_length == TEXT_LIMITS["qualifier"]

@@ -120,9 +120,7 @@ def test_an_approved_return_cannot_be_imported_into(client, world):
     assert response.url == world.police_return.get_absolute_url()
     assert stored(world) == before
     messages = [str(m) for m in response.wsgi_request._messages]
-    assert messages == [
-        "This return is approved, so figures cannot be imported into it: ask an approver to re-open it."
-    ]
+    assert messages == ["This return is approved, so its figures cannot be changed: ask an approver to re-open it."]
 
 
 def test_a_preview_made_before_approval_cannot_be_confirmed_after_it(client, world):
@@ -237,10 +235,28 @@ def test_the_preview_of_a_good_file_counts_new_changed_and_unchanged_figures_and
     html = response.content.decode()
     assert "Nothing is saved yet." in html
     assert "3 new, 0 changed, 0 unchanged" in html
-    assert (
-        '<th scope="col">Row</th>' in html and '<th scope="row"><span class="visually-hidden">Row </span>2</th>' in html
-    )
+    assert '<th scope="row"><span class="visually-hidden">Row </span>2</th>' not in html  # no table of good rows
     assert stored(world) == []
+
+
+def test_a_file_longer_than_the_return_is_refused_without_reading_it_and_the_page_stays_small(client, world):
+    login(client, world.submitter)
+    row = "referrals,,E06000001,,2025-26,1,,,,"  # 50,000 rows in 1.8 MB, under the 2 MB limit
+    response = upload(client, world, "\n".join([HEADER] + [row] * 50_000))
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "This return asks for" in html and "the file has more rows than that" in html
+    assert len(html) < 40_000
+    assert stored(world) == []
+
+
+def test_the_preview_lists_only_the_rows_with_errors_and_a_duplicate_is_one(client, world):
+    login(client, world.submitter)
+    duplicate = GOOD_FILE + "\nreferrals,Referrals,E06000001,Hartlepool,2025-26,121,,,,"
+    html = upload(client, world, duplicate).content.decode()
+    assert "Row 2 has the same metric, area and year" in html
+    assert '<th scope="row"><span class="visually-hidden">Row </span>5</th>' in html
+    assert '<th scope="row"><span class="visually-hidden">Row </span>3</th>' not in html
 
 
 def test_confirming_the_preview_saves_every_row_as_a_draft_through_the_import(client, world):
@@ -287,7 +303,8 @@ def test_a_payload_signed_for_another_return_is_refused(client, world):
 
 def test_rows_outside_the_return_are_errors_at_their_row(client, world):
     login(client, world.council_submitter)
-    response = upload(client, world, GOOD_FILE, ret=world.council_return)
+    one_row = "\n".join(GOOD_FILE.split("\n")[:2])
+    response = upload(client, world, one_row, ret=world.council_return)
     assert response.status_code == 422
     html = response.content.decode()
     assert "Row 2</a>: “Referrals” is not part of this return: delete this row." in html

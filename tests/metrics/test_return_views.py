@@ -16,6 +16,12 @@ def url(world, name="metrics:return", **kwargs):
     return reverse(name, args=["hsscp", world.police_return.pk], **kwargs)
 
 
+def version(world):
+    """What the form's hidden version field holds: the return as the page was built."""
+    world.police_return.refresh_from_db()
+    return world.police_return.version
+
+
 def test_the_partner_sees_its_return_with_last_years_figure(world):
     from tests import factories as f
 
@@ -39,6 +45,7 @@ def test_errors_show_at_the_fields_and_everything_typed_is_kept(world):
             field(world, "referrals", 1): "250",
             field(world, "referrals", 1, "n"): "as at 31 March",
             "action": "save",
+            "version": version(world),
         },
     )
     assert response.status_code == 422
@@ -55,7 +62,9 @@ def test_errors_show_at_the_fields_and_everything_typed_is_kept(world):
 
 def test_saving_a_draft_and_coming_back_shows_the_figures(world):
     client = login(None, world.submitter)
-    response = client.post(url(world), {field(world, "referrals", 0): "250", "action": "save"})
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "250", "action": "save", "version": version(world)}
+    )
     assert response.status_code == 302
     page = client.get(url(world)).content.decode()
     assert "Draft saved" in page
@@ -74,6 +83,7 @@ def test_submit_from_the_form_saves_then_submits(world):
         field(world, "re-referral-rate", 1): "11",
         field(world, "training-sessions", None): "4",
         "action": "submit",
+        "version": version(world),
     }
     response = client.post(url(world), data, follow=True)
     assert "Submitted. The business unit will check your figures." in response.content.decode()
@@ -83,7 +93,9 @@ def test_submit_from_the_form_saves_then_submits(world):
 
 def test_submitting_an_incomplete_return_says_what_is_missing_and_keeps_input(world):
     client = login(None, world.submitter)
-    response = client.post(url(world), {field(world, "referrals", 0): "200", "action": "submit"})
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "200", "action": "submit", "version": version(world)}
+    )
     assert response.status_code == 422
     html = response.content.decode()
     assert "Not submitted" in html and "still empty" in html
@@ -226,7 +238,9 @@ def test_a_retired_metric_is_not_asked_for_after_retirement_but_keeps_its_past_f
 
 def test_a_refused_submit_lists_each_empty_figure_with_a_link_and_marks_its_box(world):
     client = login(None, world.submitter)
-    response = client.post(url(world), {field(world, "referrals", 0): "200", "action": "submit"})
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "200", "action": "submit", "version": version(world)}
+    )
     html = response.content.decode()
     empty = field(world, "referrals", 1)
     assert f'href="#{empty}"' in html  # the error summary links to the empty box
@@ -243,7 +257,9 @@ def test_a_refused_submit_points_at_a_large_change_without_an_explanation(world)
 
     f.ValueFactory(metric=world.metrics["referrals"], area=world.areas[0], year="2024-25", value=100)
     client = login(None, world.submitter)
-    response = client.post(url(world), {field(world, "referrals", 0): "900", "action": "submit"})
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "900", "action": "submit", "version": version(world)}
+    )
     html = response.content.decode()
     explanation = field(world, "referrals", 0, "x")
     assert f'href="#{explanation}"' in html and "Explain this change before you submit." in html
@@ -253,7 +269,9 @@ def test_a_refused_submit_points_at_a_large_change_without_an_explanation(world)
 
 def test_a_refused_save_marks_the_form_as_holding_unsaved_entries(world):
     client = login(None, world.submitter)
-    response = client.post(url(world), {field(world, "referrals", 0): "-3", "action": "save"})
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "-3", "action": "save", "version": version(world)}
+    )
     assert response.status_code == 422 and 'data-unsaved="true"' in response.content.decode()
 
 
@@ -265,3 +283,39 @@ def test_locked_boxes_say_why_they_are_locked(world, submitted):
     partner_page = login(None, world.submitter).get(url(world)).content.decode()
     assert "these figures are approved, so no one can change them" in partner_page
     assert "ask an approver to re-open the return" in partner_page
+
+
+def test_a_post_without_the_version_field_is_refused_as_out_of_date(world):
+    client = login(None, world.submitter)
+    response = client.post(url(world), {field(world, "referrals", 0): "250", "action": "save"})
+    assert response.status_code == 409
+    assert "Not saved: this return changed after you opened it" in response.content.decode()
+    with scopes_disabled():
+        assert not MetricValue.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "text", "message"),
+    [
+        ("n", "x" * 201, "The note can be at most 200 characters; this one has 201."),
+        ("q", "y" * 101, "The qualifier can be at most 100 characters; this one has 101."),
+        ("n", "as at\x00 31 March", "The note contains an invisible control character (U+0000"),
+        ("q", "Q2\x00", "The qualifier contains an invisible control character (U+0000"),
+        ("x", "New\x0bsystem", "The explanation contains an invisible control character (U+000B"),
+    ],
+)
+def test_overlong_or_control_character_text_is_an_error_at_its_field_and_nothing_is_lost(world, prefix, text, message):
+    client = login(None, world.submitter)
+    data = {
+        field(world, "referrals", 0): "250",
+        field(world, "referrals", 0, prefix): text,
+        field(world, "referrals", 1): "300",
+        "action": "save",
+        "version": version(world),
+    }
+    response = client.post(url(world), data)
+    html = response.content.decode()
+    assert response.status_code == 422 and message in html and "Draft saved" not in html
+    assert f'name="{field(world, "referrals", 1)}" value="300"' in html  # everything typed is kept
+    with scopes_disabled():
+        assert not MetricValue.objects.exists()

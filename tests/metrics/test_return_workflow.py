@@ -425,7 +425,7 @@ def test_an_out_of_range_rank_total_and_too_many_decimals_are_errors_not_crashes
         by=world.submitter,
     )
     assert "at most 4 decimal places" in " ".join(checks[key].errors)
-    assert '"Out of" must be a whole number' in " ".join(checks[key].errors)
+    assert '"Out of" (rank_out_of in a file) must be a whole number' in " ".join(checks[key].errors)
 
 
 def test_absurd_numbers_and_overlong_explanations_are_errors_at_the_field(world):
@@ -437,4 +437,4 @@ def test_absurd_numbers_and_overlong_explanations_are_errors_at_the_field(world)
         by=world.submitter,
     )
     assert checks[key].errors == ["This number is too large to be right."]
-    assert checks[other].errors == ["Keep the explanation under 2,000 characters."]
+    assert checks[other].errors == ["The explanation can be at most 2,000 characters; this one has 2,001. Shorten it."]

@@ -21,6 +21,13 @@ SCOPED = [
     "metrics.MetricValue",
     "metrics.Comparator",
     "partners.AuditEvent",
+    "reports.Report",
+    "reports.Section",
+    "reports.Revision",
+    "reports.SignOff",
+    "reports.Comment",
+    "reports.RequirementTag",
+    "reports.SectionPresence",
 ]
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 from partnership_portal import accounts, tasks
@@ -52,3 +53,57 @@ def test_with_the_database_backend_the_mail_waits_for_the_worker(client, world, 
     assert mailoutbox == []
     call_command("db_worker", batch=True, no_startup_delay=True, interval=0.01)
     assert len(mailoutbox) == 1
+
+
+def sign_in(client, username, password, **extra):
+    return client.post(reverse("login"), {"username": username, "password": password}, **extra)
+
+
+def test_after_five_wrong_passwords_even_the_right_one_is_refused_with_when_to_retry(client, world):
+    from tests.factories import PASSWORD
+
+    for _ in range(4):
+        assert sign_in(client, "editor", "wrong").status_code == 200  # the form again, with its error
+    locked = sign_in(client, "editor", "wrong")
+    assert locked.status_code == 429
+    page = sign_in(client, "editor", PASSWORD).content.decode()
+    assert "Signing in is paused" in page and "Try again after" in page and "15 minutes" in page
+    assert client.get(reverse("dashboard")).status_code == 302  # not signed in
+
+
+def test_one_address_trying_many_usernames_is_locked_too(client, world):
+    from tests.factories import PASSWORD
+
+    for name in ("a", "b", "c", "d", "e"):
+        sign_in(client, name, "wrong")
+    assert sign_in(client, "editor", PASSWORD).status_code == 429
+
+
+def test_an_administrator_unlocks_a_user_in_the_admin(client, world):
+    from axes.models import AccessAttempt
+
+    from tests.factories import PASSWORD
+
+    for _ in range(5):
+        sign_in(client, "editor", "wrong")
+    admin = Client()
+    admin.force_login(world.admin)
+    attempts = reverse("admin:axes_accessattempt_changelist")
+    assert "editor" in admin.get(attempts).content.decode()
+    attempt = AccessAttempt.objects.get(username="editor")
+    admin.post(reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"})
+    assert sign_in(client, "editor", PASSWORD).status_code == 302
+
+
+def test_behind_a_proxy_each_client_address_is_counted_apart(world, settings):
+    from tests.factories import PASSWORD
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    # What the client writes itself into X-Forwarded-For (the left entry) changes nothing.
+    attacker = {"HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.9", "REMOTE_ADDR": "10.0.0.1"}
+    colleague = {"HTTP_X_FORWARDED_FOR": "198.51.100.7", "REMOTE_ADDR": "10.0.0.1"}
+    for index, name in enumerate(("a", "b", "c", "d", "e")):
+        spoofed = {**attacker, "HTTP_X_FORWARDED_FOR": f"1.2.3.{index}, 203.0.113.9"}
+        sign_in(Client(), name, "wrong", **spoofed)
+    assert sign_in(Client(), "approver", PASSWORD, **attacker).status_code == 429
+    assert sign_in(Client(), "approver", PASSWORD, **colleague).status_code == 302

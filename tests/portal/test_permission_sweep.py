@@ -36,7 +36,48 @@ def _routes(world, value):
         "metrics:export": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:explorer": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:comparators": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        **_report_routes(world),
     }
+
+
+def _report_routes(world):
+    year = {"year": "2024-25"}
+    section = {**year, "pk": world.report_section.pk}
+    edit_get, edit_post = [OK, OK, FORBIDDEN, FORBIDDEN], [NOT_ALLOWED, NOT_ALLOWED, FORBIDDEN, FORBIDDEN]
+    return {
+        "reports:list": ({}, edit_get),
+        "reports:requirements": ({}, edit_get),
+        "reports:figure_value": ({}, [400, 400, FORBIDDEN, FORBIDDEN]),  # no figure asked for
+        "reports:report": (year, edit_get),
+        "reports:start_next": (year, edit_post),
+        "reports:preview": (year, edit_get),
+        "reports:section_add": (year, edit_post),
+        "reports:section": (section, edit_get),
+        "reports:section_details": (section, edit_post),
+        "reports:section_move": (section, edit_post),
+        "reports:section_delete": (section, edit_post),
+        "reports:section_preview": (section, edit_get),
+        "reports:presence": (section, edit_post),
+        "reports:revisions": (section, edit_get),
+        "reports:restore": ({**section, "number": 1}, edit_post),
+        "reports:comment_add": (section, edit_post),
+        "reports:comment_resolve": ({**year, "pk": world.report_comment.pk}, edit_post),
+        "reports:submit": (year, edit_post),
+        "reports:sign_off": (year, [FORBIDDEN, OK, FORBIDDEN, FORBIDDEN]),
+        "reports:send_back": (year, [FORBIDDEN, NOT_ALLOWED, FORBIDDEN, FORBIDDEN]),
+    }
+
+
+@pytest.fixture(autouse=True)
+def _a_report(world):
+    from reports import services as report_services
+
+    with scopes_disabled():
+        report = report_services.create_report(
+            world.partnership, year="2024-25", title="Annual report", by=world.editor
+        )
+        world.report_section = report_services.add_section(report, title="Our area", by=world.editor)
+        world.report_comment = report_services.add_comment(world.report_section, text="Check", by=world.editor)
 
 
 @pytest.fixture
@@ -94,7 +135,7 @@ def test_another_partnerships_users_get_404_everywhere(world, saved_value):
 def test_a_guessed_object_id_under_ones_own_partnership_is_404(world, saved_value):
     # The outsider's own partnership in the URL, with HSSCP's object ids: still not found.
     client = login(None, world.outsider)
-    for name in ("metrics:return", "metrics:return_history", "metrics:value_history"):
+    for name in ("metrics:return", "metrics:return_history", "metrics:value_history", "reports:section"):
         kwargs = _routes(world, saved_value)[name][0]
         assert client.get(_url(name, "stscp", kwargs)).status_code == MISSING, name
 

@@ -1,0 +1,81 @@
+from django import forms
+
+from partners.fields import ReportingYearFormField
+
+from .models import Section, SectionState
+
+
+class NewReportForm(forms.Form):
+    year = ReportingYearFormField(label="Reporting year")
+    title = forms.CharField(label="Title", max_length=300, initial="Annual report")
+    subtitle = forms.CharField(label="Subtitle", max_length=300, required=False)
+
+
+class NewSectionForm(forms.Form):
+    title = forms.CharField(label="Title", max_length=300)
+    number_label = forms.CharField(
+        label="Number label", max_length=20, required=False, help_text='As printed, e.g. "3" or "3.2"; optional.'
+    )
+    parent = forms.ModelChoiceField(
+        label="Place", queryset=Section.objects.none(), required=False, empty_label="Top level"
+    )
+
+    def __init__(self, *args, report, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Section.objects.filter(report=report, parent__isnull=True)
+        self.fields["parent"].label_from_instance = lambda s: f"Under {s.heading}"
+
+
+class SectionDetailsForm(forms.Form):
+    title = forms.CharField(label="Title", max_length=300)
+    number_label = forms.CharField(label="Number label", max_length=20, required=False)
+    owner = forms.TypedChoiceField(label="Owner", required=False, coerce=int, empty_value=None)
+    state = forms.ChoiceField(label="State", choices=SectionState.choices)
+    requirements = forms.TypedMultipleChoiceField(
+        label="Statutory requirements this section meets",
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, owners=(), requirements=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = [("", "Nobody yet"), *owners]
+        self.fields["requirements"].choices = [(r.pk, f"{r.title} ({r.paragraph})") for r in requirements]
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label="Comment", max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="Why it goes back", max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class SignOffForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=200)
+    post = forms.CharField(label="Post", max_length=200, help_text='e.g. "Chief Constable, Cleveland Police".')
+    signed_on = forms.DateField(
+        label="Date", help_text="For example 2025-09-30.", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    statement = forms.CharField(
+        label="Statement (optional, printed in the report)",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, missing=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.missing = list(missing)
+        for requirement in self.missing:
+            self.fields[f"ack_{requirement.code}"] = forms.CharField(
+                label=f"Acknowledge: {requirement.title} ({requirement.paragraph})",
+                max_length=1000,
+                help_text="Why the report goes ahead without it.",
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def acknowledgements(self):
+        return {r.code: self.cleaned_data.get(f"ack_{r.code}", "") for r in self.missing}
