@@ -58,7 +58,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import NoReverseMatch, reverse  # noqa: E402
+from django.urls import reverse  # noqa: E402
 from django_scopes import scopes_disabled  # noqa: E402
 
 from metrics import services  # noqa: E402
@@ -139,6 +139,7 @@ def build():
         large_return = Return.objects.filter(partnership=large).latest("round__year")
         large_round = large_return.round
         large_value = MetricValue.objects.filter(partnership=large, year=large_round.year).first()
+        report, section = demo_report(hsscp)
     return {
         "users": {**users, "large-submitter": submitter, "large-editor": editor},
         "hsscp": hsscp,
@@ -149,14 +150,23 @@ def build():
         "large_return": large_return,
         "large_round": large_round,
         "large_value": large_value,
+        "report": report,
+        "section": section,
     }
 
 
-def optional_url(name, *args):
+def demo_report(hsscp):
+    """The demo's largest report and its longest section, once report authoring exists."""
     try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
+        from reports.models import Report
+    except ImportError:
+        return None, None
+    reports = list(Report.objects.filter(partnership=hsscp))
+    if not reports:
+        return None, None
+    report = max(reports, key=lambda r: r.sections.count())
+    sections = list(report.sections.all())
+    return report, max(sections, key=lambda section: len(str(section.body)), default=None)
 
 
 def pages(world):
@@ -210,10 +220,20 @@ def pages(world):
         ),
         ("large_partnership_home", "large-editor", reverse("partnership_home", args=[large]), False),
     ]
-    for name, url_name in (("report_editor", "reports:editor"), ("report_preview", "reports:preview")):
-        url = optional_url(url_name, hsscp, world["demo_round"].year)
-        if url:
-            listed.append((name, "editor", url, True))
+    report = world["report"]
+    if report is not None:  # report authoring (issue 12): the editor's pages and the preview
+        year = report.year
+        listed += [
+            ("report_list", "editor", reverse("reports:list", args=[hsscp]), True),
+            ("report_editor", "editor", reverse("reports:report", args=[hsscp, year]), True),
+            (
+                "report_section_editor",
+                "editor",
+                reverse("reports:section", args=[hsscp, year, world["section"].pk]),
+                True,
+            ),
+            ("report_preview", "editor", reverse("reports:preview", args=[hsscp, year]), True),
+        ]
     return listed
 
 
