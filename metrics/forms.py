@@ -5,6 +5,7 @@ from django.core.validators import FileExtensionValidator
 from django.template.defaultfilters import filesizeformat
 
 from partners.fields import ReportingYearFormField
+from partners.widgets import PlainSelect, PlainSelectMultiple
 
 from . import tabular
 from .cells import CellInput
@@ -75,13 +76,18 @@ class UploadForm(forms.Form):
 
 class ExportForm(forms.Form):
     years = forms.MultipleChoiceField(
-        required=False, help_text="Hold Ctrl (Cmd on a Mac) to choose several. Choose none for every year."
+        required=False,
+        widget=PlainSelectMultiple,
+        help_text="Hold Ctrl (Cmd on a Mac) to choose several. Choose none for every year.",
     )
     areas = forms.MultipleChoiceField(
         required=False,
+        widget=PlainSelectMultiple,
         help_text="Areas, whole-partnership figures and comparators. Choose none for all of them.",
     )
-    metrics = forms.MultipleChoiceField(required=False, help_text="Choose none for every metric.")
+    metrics = forms.MultipleChoiceField(
+        required=False, widget=PlainSelectMultiple, help_text="Choose none for every metric."
+    )
     approved_only = forms.BooleanField(
         required=False, label="Approved figures only", help_text="Leave out figures still being collected."
     )
@@ -134,8 +140,8 @@ class MetricChoiceMixin:
 
 
 class ExplorerForm(MetricChoiceMixin, forms.Form):
-    metric = forms.ChoiceField(label="Metric")
-    area = forms.ChoiceField(label="Area", required=False, help_text="Per-area metrics only.")
+    metric = forms.ChoiceField(label="Metric", widget=PlainSelect)
+    area = forms.ChoiceField(label="Area", required=False, widget=PlainSelect, help_text="Per-area metrics only.")
     first_year = ReportingYearFormField(label="From year", required=False, help_text='For example "2021-22".')
     last_year = ReportingYearFormField(label="To year", required=False, help_text='For example "2024-25".')
 
@@ -166,7 +172,7 @@ class ExplorerForm(MetricChoiceMixin, forms.Form):
 
 
 class ComparatorForm(MetricChoiceMixin, forms.Form):
-    metric = forms.ChoiceField(label="Metric")
+    metric = forms.ChoiceField(label="Metric", widget=PlainSelect)
     year = ReportingYearFormField(label="Reporting year")
     geography = forms.ChoiceField(label="Geography", choices=ComparatorKind.choices, initial=ComparatorKind.ENGLAND)
     value = forms.DecimalField(
