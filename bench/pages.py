@@ -237,6 +237,26 @@ def pages(world):
     return listed
 
 
+def chart_costs(world):
+    """CPU per chart specification (the explorer's trend, a round's completeness), median of 50."""
+    from metrics import charts, selectors
+
+    with scopes_disabled():
+        large = world["large"]
+        series = selectors.metric_series(large, Metric.objects.get(partnership=large, code="m000"))
+        progress, _ = selectors.round_completeness(world["large_round"])
+    for name, build in (
+        ("chart_trend_spec_ms", lambda: charts.metric_trend_figure(series)),
+        ("chart_completeness_spec_ms", lambda: charts.completeness_figure([progress])),
+    ):
+        timings = []
+        for _ in range(50):
+            started = time.process_time()
+            build()
+            timings.append((time.process_time() - started) * 1000)
+        print(f"{name}: {statistics.median(timings):.3f}")
+
+
 def client_for(user):
     client = Client()
     client.force_login(user)
@@ -350,6 +370,7 @@ def main():
     world = build()
     print(f"database: {connection.vendor}")
     print(f"build_seconds: {time.perf_counter() - started:.1f}")
+    chart_costs(world)
     listed = [page for page in pages(world) if options.only in page[0]]
     clients = {user: client_for(world["users"][user]) for user in {user for _, user, _, _ in listed}}
     for name, user, url, small in listed:
