@@ -335,6 +335,8 @@ def p95_under_load(port, url, cookie):
 
 def load_test(listed, clients):
     port = free_port()
+    # p95 under load is only comparable on an otherwise idle machine: say how busy this one was
+    print(f"load_average_before_load_test: {os.getloadavg()[0]:.1f}  (cores: {os.cpu_count()})")
     server = subprocess.Popen(
         [
             str(Path(sys.executable).with_name("gunicorn")),
@@ -356,6 +358,7 @@ def load_test(listed, clients):
             p95, count = p95_under_load(port, url, cookie)
             print(f"{name}_p95_ms_at_{CLIENTS}: {p95:.0f}  ({count} requests)", flush=True)
     finally:
+        print(f"load_average_after_load_test: {os.getloadavg()[0]:.1f}")
         server.terminate()
         server.wait(timeout=30)
 
