@@ -20,6 +20,16 @@ ACTIONS = {
     "metrics.value.annotated": ("Note changed", lambda e: f"{_figure(e)}note or explanation changed"),
     "metrics.value.cleared": ("Figure cleared", lambda e: f"{_figure(e)}{_empty(e.old)} → cleared"),
     "metrics.value.approved": ("Figure approved", lambda e: f"{_figure(e)}approved as it was ({_empty(e.new)})"),
+    "metrics.value.restated": (
+        "How a figure is stated changed",
+        lambda e: (
+            f"{_figure(e)}"
+            + "; ".join(
+                f"{name.replace('_', ' ')} {_empty(old)} → {_empty(new)}"
+                for name, (old, new) in sorted(e.data.get("changes", {}).items())
+            )
+        ),
+    ),
     "metrics.return.saved": ("Draft saved", lambda e: "Draft saved"),
     "metrics.return.submitted": ("Return submitted", lambda e: "Submitted for approval"),
     "metrics.return.returned": ("Return sent back", lambda e: f"Sent back: {e.reason}"),
@@ -28,6 +38,24 @@ ACTIONS = {
     "metrics.figures.imported": (
         "Figures imported",
         lambda e: f"Figures imported: {e.data.get('changed', 0)} new or changed",
+    ),
+    "metrics.return.reminded": (
+        "Reminder sent",
+        lambda e: (
+            f"Reminder e-mailed to {e.data.get('recipients', 0)} submitter(s) "
+            f"({e.data.get('filled', 0)} of {e.data.get('expected', 0)} figures filled, {e.data.get('deadline', '')})"
+        ),
+    ),
+    "metrics.metric.created": (
+        "Metric added",
+        lambda e: (
+            f"Metric added: {e.subject_label} ({e.data.get('code', '')})"
+            + (f", supplied by {e.data['supplier']}" if e.data.get("supplier") else "")
+        ),
+    ),
+    "metrics.metric.changed": (
+        "Metric changed",
+        lambda e: f"Metric changed: {e.subject_label} ({', '.join(e.data.get('fields', []))})",
     ),
     "metrics.round.opened": ("Round opened", lambda e: f"Round opened for {e.data.get('year', '')}"),
     "metrics.round.changed": ("Round changed", lambda e: f"Round for {e.data.get('year', '')} changed"),

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from .formatting import NOT_KNOWN, plain_number
 from .models import Metric, MetricValue, Return
+from .presentation import details_text
 from .validation import EntryError, parse_entry
 
 
@@ -21,6 +22,7 @@ class CellInput:
     qualifier: str = ""
     explanation: str = ""
     rank_out_of: str = ""
+    details: dict = field(default_factory=dict)  # presentation.DETAIL_COLUMNS given, as typed
 
 
 @dataclass
@@ -32,6 +34,7 @@ class CellCheck:
     warnings: list = field(default_factory=list)
     blank: bool = True
     locked: bool = False  # an approved figure: shown, never written by a return
+    details: dict = field(default_factory=dict)  # MetricValue fields from presentation.read_details
 
 
 @dataclass
@@ -88,6 +91,7 @@ def cell_input_from(value: MetricValue | None) -> CellInput:
         qualifier=value.qualifier,
         explanation=value.explanation,
         rank_out_of=str(value.rank_out_of or ""),
+        details=details_text(value),
     )
 
 
@@ -111,4 +115,5 @@ def normalised(cell: CellInput) -> CellInput:
         qualifier=cell.qualifier.strip(),
         explanation=cell.explanation.replace("\r\n", "\n").strip(),
         rank_out_of=cell.rank_out_of.strip(),
+        details={name: (text or "").strip() for name, text in cell.details.items()},
     )

@@ -250,23 +250,23 @@ def metric_trend_figure(series) -> dict:
     figure = _Figure()
     for i, (area, points) in enumerate(series.by_area):
         colour = AREA_COLOURS[i % len(AREA_COLOURS)]
+        symbol = AREA_SYMBOLS[i % len(AREA_SYMBOLS)]
         figure.add_trace(
             _scatter(
                 name=area_label(area),
                 x=years,
                 y=[_number(_point_value(p)) for p in points],
-                text=[
-                    ""
-                    if p.figure is None
-                    else _formatted(
-                        metric, p.figure.value, not_known=p.figure.not_known, rank_out_of=p.figure.rank_out_of
-                    )
-                    for p in points
-                ],
+                text=[_point_text(p) for p in points],
                 mode="lines+markers",
                 connectgaps=False,
                 line={"color": colour, "width": 3},
-                marker={"color": colour, "size": 9, "symbol": AREA_SYMBOLS[i % len(AREA_SYMBOLS)]},
+                marker={
+                    "color": colour,
+                    "size": 9,
+                    # A part-year figure or one a predecessor board published gets an open marker.
+                    "symbol": [f"{symbol}-open" if _is_marked(p) else symbol for p in points],
+                    "line": {"color": colour, "width": 2},
+                },
                 hovertemplate="%{fullData.name}, %{x}: %{text}<extra></extra>",
             )
         )
@@ -318,12 +318,90 @@ def metric_trend_figure(series) -> dict:
         },
         yaxis=yaxis,
     )
+    boundary = succession_boundary(series)
+    if boundary is not None:
+        # A clear marker of the change of publisher: a line between the last year of the boards and the first
+        # of the partnership, labelled in words.
+        layout["shapes"] = [
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": boundary - 0.5,
+                "x1": boundary - 0.5,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#5b2a86", "width": 2, "dash": "dash"},
+            }
+        ]
+        layout.setdefault("annotations", []).append(
+            {
+                "text": succession_text(series),
+                "xref": "x",
+                "yref": "paper",
+                "x": boundary - 0.5,
+                "y": 1,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 12, "color": "#5b2a86"},
+            }
+        )
     if not series.years or not any(trace["y"] and any(v is not None for v in trace["y"]) for trace in figure.data):
         layout["annotations"] = [
             {"text": NO_DATA, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5}
         ]
     figure.update_layout(**layout)
     return figure.spec()
+
+
+def _point_text(point):
+    """Hover text: the figure as printed, what it covers when that is not the plain year, who published it."""
+    figure = point.figure
+    if figure is None:
+        return ""
+    text = figure.formatted()
+    extras = []
+    if figure.period_label != str(figure.year):
+        extras.append(
+            figure.period_label + (" (part year)" if figure.is_partial and "only" not in figure.period_label else "")
+        )
+    if figure.published_by is not None:
+        extras.append(f"published by {figure.published_by.name}")
+    return f"{text} ({'; '.join(extras)})" if extras else text
+
+
+def _is_marked(point):
+    figure = point.figure
+    return figure is not None and (figure.is_partial or figure.published_by is not None)
+
+
+def succession_boundary(series):
+    """Index of the first year the partnership itself published, after years a predecessor published; or None."""
+    if series.first_own_year is not None:
+        return series.years.index(series.first_own_year)
+    last_board = None
+    for _, points in series.by_area:
+        for i, point in enumerate(points):
+            if point.figure is not None and point.figure.published_by is not None:
+                last_board = i if last_board is None else max(last_board, i)
+    if last_board is None:
+        return None
+    for _, points in series.by_area:
+        for i, point in enumerate(points):
+            if i > last_board and point.figure is not None and point.figure.published_by is None:
+                return i
+    return None
+
+
+def succession_text(series):
+    """The change of publisher in words: "◀ Hartlepool LSCB and Stockton LSCB | HSSCP from April 2019 ▶"."""
+    boards = " and ".join(board.short_name for board in series.publishers)
+    partnership = series.partnership
+    after = str(partnership) if partnership is not None else "the partnership"
+    if partnership is not None and partnership.started_on:
+        after += f" from {partnership.started_on:%B %Y}"
+    return f"◀ {boards} | {after} ▶"
 
 
 # --- Text alternative -----------------------------------------------------------------
@@ -386,6 +464,15 @@ def describe_series(series) -> str:
         return f"{metric.name}: {NO_DATA.lower()[:-1]}."
     text = "; ".join(clauses)
     text = text[0].upper() + text[1:] + "."
+    if series.publishers:
+        boards = _join([board.name for board in series.publishers])
+        text += f" Figures marked with an open symbol before the dashed line were published by {boards}, "
+        text += f"which {series.partnership or 'the partnership'} replaced."
+    partial = sorted(
+        {p.figure.period_label for _, points in series.by_area for p in points if p.figure and p.figure.is_partial}
+    )
+    if partial:
+        text += f" Part-year figures: {_join(partial)}."
     if metric.polarity != Polarity.NEUTRAL:
         text += f" {Polarity(metric.polarity).label}."
     return text

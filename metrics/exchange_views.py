@@ -5,6 +5,8 @@ compressed payload in a hidden field, so nothing is kept on the server in betwee
 the payload cannot be altered. The confirmation checks everything again as it saves.
 """
 
+from collections import Counter
+
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
@@ -15,6 +17,7 @@ from django.utils.text import slugify
 from partners.access import Capability, partnership_view
 
 from . import selectors, services, tabular
+from .cells import stored_values
 from .forms import ExportForm, UploadForm
 from .views import return_for
 
@@ -106,6 +109,10 @@ def _confirm(request, ret):
         messages.error(request, "The return's metrics changed after the preview. Upload your file again.")
         return _render_upload(request, ret, UploadForm(), status=409)
     cells = {services.cell_key(row.metric.pk, row.area_id): row.cell for row in rows}
+    stored = stored_values(ret.partnership, [m.pk for m in metrics], ret.round.year)
+    states = Counter(
+        tabular.PreviewRow(row, stored=stored.get(services.cell_key(row.metric.pk, row.area_id))).state for row in rows
+    )
     try:
         checks = services.save_return(ret, cells, by=request.user, via="import", expected_version=ret.version)
     except services.FigureError as error:
@@ -117,8 +124,8 @@ def _confirm(request, ret):
         return _render_preview(request, ret, tabular.return_preview(ret, rows), filename=data["file"])
     messages.success(
         request,
-        f"Imported {len(cells)} figure{'s' if len(cells) != 1 else ''} from {data['file']}. "
-        "Check them here, then submit the return when it is complete.",
+        f"Imported {data['file']}: {states['new']} new, {states['changed']} changed, "
+        f"{states['unchanged']} unchanged. Check them here, then submit the return when it is complete.",
     )
     return redirect(ret)
 

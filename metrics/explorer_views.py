@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
 
 from partners import selectors as partner_selectors
 from partners.access import Capability, partnership_view
@@ -17,7 +18,9 @@ from partners.access import Capability, partnership_view
 from . import charts, selectors, services
 from .formatting import format_value, plain_number
 from .forms import ComparatorForm, ExplorerForm
-from .models import CollectionRound, ComparatorKind
+from .models import CollectionRound, ComparatorKind, Return
+from .progress import days_phrase, return_progress, today
+from .services.reminders import send_reminder
 
 
 @partnership_view(Capability.VIEW_PARTNERSHIP)
@@ -25,6 +28,10 @@ def round_progress(request, year):
     partnership = request.partnership
     collection = get_object_or_404(CollectionRound, partnership=partnership, year=year)
     progress, returns = selectors.round_completeness(collection)
+    for ret in returns:
+        ret.round = collection  # the same round for all: no query per return
+    filled = {row.ret.pk: row for row in return_progress(returns)}
+    returns = [replace_progress(ret, filled[ret.pk]) for ret in returns]
     title = f"Returns by status, {collection.year} collection"
     return render(
         request,
@@ -36,8 +43,42 @@ def round_progress(request, year):
             "returns": returns,
             "figure": charts.completeness_figure([progress], title=title),
             "description": charts.describe_completeness([progress]),
+            "can_remind": request.access.can(Capability.RETURN_FIGURES),
+            "days_left": days_phrase((collection.closes_on - today()).days),
         },
     )
+
+
+def replace_progress(ret, row):
+    ret.progress = row  # figures filled, days to the deadline, for the table
+    return ret
+
+
+@require_POST
+@partnership_view(Capability.RETURN_FIGURES)
+def remind(request, year, pk):
+    """E-mail the agency's submitters (through a background task) that its return is due."""
+    collection = get_object_or_404(CollectionRound, partnership=request.partnership, year=year)
+    ret = get_object_or_404(Return.objects.select_related("round", "agency", "partnership"), pk=pk, round=collection)
+    (row,) = return_progress([ret])
+    try:
+        sent = send_reminder(
+            ret,
+            by=request.user,
+            return_url=request.build_absolute_uri(ret.get_absolute_url()),
+            filled=row.filled,
+            expected=row.expected,
+            deadline=row.deadline,
+        )
+    except services.FigureError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            f"Reminder on its way to {ret.agency.name}'s {sent} submitter{'s' if sent != 1 else ''}; "
+            "it is in the return's history.",
+        )
+    return redirect("metrics:round", request.partnership.slug, collection.year)
 
 
 @partnership_view(Capability.VIEW_PARTNERSHIP)

@@ -2,15 +2,17 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.core.validators import FileExtensionValidator
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 
 from partners.fields import ReportingYearFormField
-from partners.widgets import PlainSelect, PlainSelectMultiple
+from partners.models import Agency
+from partners.widgets import PlainSelect
 
-from . import tabular
+from . import periods, tabular
 from .cells import CellInput
 from .errors import FigureError
-from .models import ComparatorKind, MetricGroup
+from .models import ComparatorKind, FrameworkItem, Metric, MetricGroup
 from .validation import check_comparator_value
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -75,19 +77,19 @@ class UploadForm(forms.Form):
 
 
 class ExportForm(forms.Form):
-    years = forms.MultipleChoiceField(
-        required=False,
-        widget=PlainSelectMultiple,
-        help_text="Hold Ctrl (Cmd on a Mac) to choose several. Choose none for every year.",
-    )
+    """Years, areas and metrics as ticked boxes, metrics grouped as the catalogue groups them.
+
+    Everything is ticked to begin with (an export of everything is the one that round-trips);
+    ticking none in a section means the same as ticking all of it.
+    """
+
+    years = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
     areas = forms.MultipleChoiceField(
         required=False,
-        widget=PlainSelectMultiple,
-        help_text="Areas, whole-partnership figures and comparators. Choose none for all of them.",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Areas, whole-partnership figures and comparators.",
     )
-    metrics = forms.MultipleChoiceField(
-        required=False, widget=PlainSelectMultiple, help_text="Choose none for every metric."
-    )
+    metrics = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
     approved_only = forms.BooleanField(
         required=False, label="Approved figures only", help_text="Leave out figures still being collected."
     )
@@ -103,14 +105,26 @@ class ExportForm(forms.Form):
             + [(WHOLE_PARTNERSHIP, "Whole-partnership figures")]
             + [(g.value, f"{g.label} comparator ({g.value})") for g in options.geographies]
         )
-        self.fields["metrics"].choices = [(m.code, f"{m.label} ({m.code})") for m in options.metrics]
+        self.metric_groups = {}
+        for metric in options.metrics:
+            self.metric_groups.setdefault(metric.group, []).append(metric.code)
+        self.fields["metrics"].choices = [
+            (m.code, m.label + (f" (retired from {m.retired_in})" if m.retired_in else ""))
+            for m in sorted(options.metrics, key=lambda m: (MetricGroup.values.index(m.group), m.position, m.code))
+        ]
         for name in ("years", "areas", "metrics"):
-            choices = self.fields[name].choices
-            self.fields[name].initial = [value for value, _ in choices]
-            self.fields[name].widget.attrs["size"] = min(max(len(choices), 3), 12)
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.add_input(Submit("download", "Download"))
+            self.fields[name].initial = [value for value, _ in self.fields[name].choices]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-check-input"
+
+    def metric_sections(self):
+        """(section title, [checkbox]) per catalogue group, in the catalogue's order."""
+        boxes = {box.data["value"]: box for box in self["metrics"]}
+        return [
+            (MetricGroup(group).label, [boxes[code] for code in boxes if code in set(self.metric_groups[group])])
+            for group in MetricGroup.values
+            if group in self.metric_groups
+        ]
 
     def places(self):
         """(ONS/geography codes to filter by or None for all, include whole-partnership figures)."""
@@ -218,13 +232,33 @@ class OpenRoundForm(forms.Form):
         label="Areas", widget=forms.CheckboxSelectMultiple, help_text="Per-area figures are asked for each."
     )
 
-    def __init__(self, *args, areas, **kwargs):
+    def __init__(self, *args, areas, councils=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.area_objects = {str(area.pk): area for area in areas}
         self.fields["areas"].choices = [(str(area.pk), area.name) for area in areas]
         self.fields["areas"].initial = list(self.area_objects)
+        # The fix on the same screen: an area without a council gets a choice of one here.
+        for area in areas:
+            if area.council_id is None:
+                self.fields[self.council_field(area)] = forms.ModelChoiceField(
+                    queryset=councils,
+                    required=False,
+                    label=f"{area.name}'s council",
+                    help_text=f"Asked for {area.name}'s figures that name no other supplier. Saved on the area.",
+                )
         self.helper = FormHelper()
-        self.helper.add_input(Submit("open", "Open the round"))
+        self.helper.add_input(Submit("preview", "Preview who will be asked", css_class="btn-outline-primary"))
+
+    @staticmethod
+    def council_field(area):
+        return f"council_{area.pk}"
+
+    def chosen_councils(self):
+        return {
+            area.pk: self.cleaned_data[self.council_field(area)]
+            for area in self.area_objects.values()
+            if self.cleaned_data.get(self.council_field(area)) is not None
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -241,3 +275,130 @@ class OpenRoundForm(forms.Form):
 
     def chosen_areas(self):
         return [self.area_objects[pk] for pk in self.cleaned_data["areas"]]
+
+
+class MetricForm(forms.ModelForm):
+    """A metric of the catalogue, as the business unit edits it. The code names the metric in
+    spreadsheets, so it is fixed once the metric exists; the unit and level are fixed once it has figures."""
+
+    # Declared here because their models' scoped managers cannot be queried at import time.
+    framework_item = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="Framework indicator",
+        help_text="The framework indicator (or objective) this metric evidences.",
+    )
+    part_of = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="Part of",
+        help_text="A value of this metric may never exceed the value of that one (same area, same year).",
+    )
+
+    class Meta:
+        model = Metric
+        fields = [
+            "code",
+            "name",
+            "definition",
+            "group",
+            "unit",
+            "decimals",
+            "level",
+            "polarity",
+            "agency",
+            "framework_item",
+            "part_of",
+            "minimum",
+            "maximum",
+            "suppress_small",
+            "retired_in",
+            "position",
+        ]
+        labels = {
+            "agency": "Supplied by",
+            "framework_item": "Framework indicator",
+            "part_of": "Part of",
+            "retired_in": "Retired from",
+            "position": "Order in forms and lists",
+            "suppress_small": "Suppress small numbers",
+        }
+        help_texts = {
+            "code": "Letters, digits, - and _; used in spreadsheets. Fixed once saved.",
+            "agency": "The agency whose return asks for this figure. Leave empty for figures the business unit "
+            "supplies itself (upload them on the Upload figures page).",
+            "decimals": "Places shown after the point (counts are whole numbers).",
+        }
+        widgets = {"definition": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, partnership, has_values=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.partnership = partnership
+        self.fields["agency"].queryset = (
+            Agency.objects.filter(
+                Q(memberships__partnership=partnership) | Q(metrics__partnership=partnership), ended_on__isnull=True
+            )
+            .distinct()
+            .order_by("name")
+        )
+        self.fields["agency"].empty_label = "No agency: the business unit supplies it"
+        self.fields["framework_item"].queryset = FrameworkItem.objects.filter(partnership=partnership)
+        self.fields["part_of"].queryset = Metric.objects.filter(partnership=partnership).exclude(pk=self.instance.pk)
+        if self.instance.pk:
+            self.fields["code"].disabled = True
+        if has_values:
+            for name in ("unit", "level"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "Fixed: the metric already has figures."
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        others = Metric.objects.filter(partnership=self.instance.partnership, code=code).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError("Another metric already has this code.")
+        return code
+
+
+class StatementForm(forms.Form):
+    """How one figure is stated. Every box is text as typed; `presentation.read_details` applies the rules."""
+
+    decimals = forms.CharField(
+        required=False, label="Decimals as published", help_text="Empty: as typed. 31% stays 31%; 92.4 stays 92.4."
+    )
+    period_kind = forms.ChoiceField(required=False, label="Period covered", choices=periods.KINDS)
+    period_start = forms.DateField(
+        required=False,
+        label="First day",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Part years and several years.",
+    )
+    period_end = forms.DateField(required=False, label="Last day", widget=forms.DateInput(attrs={"type": "date"}))
+    period_label = forms.CharField(required=False, label="Label for readers", help_text="Only when it differs.")
+    commentary = forms.CharField(required=False, help_text="A few words a table prints beside the figure.")
+    rank = forms.CharField(required=False, label="Rank", help_text="A rate's rank, e.g. 3.")
+    rank_scope = forms.CharField(required=False, label="Ranked", help_text='e.g. "in the region".')
+    numerator = forms.CharField(required=False, help_text='A percentage\'s "12" in "12 of 42".')
+    denominator = forms.CharField(required=False, help_text='…and its "42".')
+    published_by = forms.ChoiceField(required=False, label="Published by")
+
+    def __init__(self, *args, predecessors=(), partnership=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["published_by"].choices = [("", f"{partnership or 'This partnership'}")] + [
+            (board.slug, board.name) for board in predecessors
+        ]
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Row(Column("period_kind"), Column("period_start"), Column("period_end"), Column("period_label")),
+            Row(Column("decimals"), Column("commentary")),
+            Row(Column("rank"), Column("rank_scope"), Column("numerator"), Column("denominator")),
+            "published_by",
+            Submit("save", "Save how it is stated"),
+        )
+
+    def texts(self):
+        """The boxes as the import layout spells them (dates ISO, empty for nothing)."""
+        data = self.cleaned_data
+        return {
+            name: (data[name].isoformat() if hasattr(data.get(name), "isoformat") else (data.get(name) or ""))
+            for name in self.fields
+        }

@@ -16,7 +16,8 @@ from django_scopes import ScopedManager
 from partners.fields import ReportingYearField
 from partners.models import Agency, Area, Partnership
 
-from .formatting import NOT_KNOWN, plain_number
+from . import periods
+from .formatting import NOT_KNOWN, typed_number
 from .validation import TEXT_LIMITS
 
 code_validator = RegexValidator(
@@ -117,6 +118,28 @@ class Metric(models.Model):
     minimum = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     maximum = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     suppress_small = models.BooleanField(default=False, help_text='Show 1 to 4 as "fewer than 5" in public output.')
+    numerator_metric = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="as_numerator",
+        help_text="For a percentage worked out from two counts: the count on top (e.g. children who went missing).",
+    )
+    denominator_metric = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="as_denominator",
+        help_text="…and the count it is out of (e.g. looked-after children).",
+    )
+    denominator_noun = models.CharField(
+        max_length=40, blank=True, help_text='What a percentage counts, as in "12 of 42 children".'
+    )
+    relative_change = models.BooleanField(
+        default=False, help_text="Percentages: show the relative per cent change beside the change in points."
+    )
     retired_in = ReportingYearField(
         null=True, blank=True, help_text="First year no longer collected; past values stay."
     )
@@ -148,6 +171,16 @@ class Metric(models.Model):
                 )
         if self.unit == Unit.COUNT and self.decimals:
             raise ValidationError({"decimals": "Counts are whole numbers."})
+        for name in ("numerator_metric", "denominator_metric"):
+            other = getattr(self, name) if getattr(self, f"{name}_id") else None
+            if other is None:
+                continue
+            if self.unit != Unit.PERCENTAGE:
+                raise ValidationError({name: "Only a percentage is worked out from two counts."})
+            if other.unit != Unit.COUNT or other.partnership_id != self.partnership_id or other.level != self.level:
+                raise ValidationError({name: "Choose a count of the same partnership, at the same level."})
+        if bool(self.numerator_metric_id) != bool(self.denominator_metric_id):
+            raise ValidationError({"denominator_metric": "Choose both counts, or neither."})
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
             raise ValidationError({"maximum": "The maximum must not be below the minimum."})
 
@@ -304,6 +337,28 @@ class MetricValue(models.Model):
     )
     rank_out_of = models.PositiveIntegerField(null=True, blank=True, help_text='N in "x of N".')
     explanation = models.TextField(blank=True, help_text="Why the figure changed so much on last year.")
+    # How the figure is stated (issue 11). `year` stays the reporting year the figure is reported in;
+    # the period is what it covers. Empty period dates mean "that reporting year".
+    period_kind = models.CharField(max_length=20, choices=periods.KINDS, default=periods.REPORTING_YEAR)
+    period_start = models.DateField(null=True, blank=True)
+    period_end = models.DateField(null=True, blank=True)
+    period_label = models.CharField(max_length=60, blank=True, help_text="Only when the reader's label differs.")
+    decimals = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Decimals as published (31% stays 31%); empty: the metric's."
+    )
+    commentary = models.CharField(max_length=80, blank=True, help_text="A few words a table prints beside it.")
+    rank = models.PositiveIntegerField(null=True, blank=True, help_text="A rate's rank, shown as its companion.")
+    rank_scope = models.CharField(max_length=60, blank=True, help_text='e.g. "in the region".')
+    numerator = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    denominator = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    published_by = models.ForeignKey(
+        Partnership,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="A predecessor board that published the figure; empty: this partnership.",
+    )
     collected_in = models.ForeignKey(Return, null=True, blank=True, on_delete=models.SET_NULL, related_name="values")
     approved_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -323,6 +378,12 @@ class MetricValue(models.Model):
                 condition=Q(status="not_known", value__isnull=True) | Q(status="reported", value__isnull=False),
                 name="value_present_unless_not_known",
             ),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True, period_end__isnull=True)
+                | Q(period_start__isnull=False, period_end__isnull=False, period_end__gte=models.F("period_start")),
+                name="value_period_whole",
+            ),
+            models.CheckConstraint(condition=Q(decimals__lte=4), name="value_decimals_at_most_4"),
         ]
         indexes = [
             # approved_figures(): every approved value of a partnership for a few years.
@@ -333,13 +394,19 @@ class MetricValue(models.Model):
         where = self.area or "whole partnership"
         return f"{self.metric.code} {where} {self.year}"
 
+    def save(self, *args, **kwargs):
+        # A figure saved without its precision as published keeps the metric's (what it showed before).
+        if self.decimals is None and self.value is not None:
+            self.decimals = self.metric.decimals
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("metrics:value_history", args=[self.partnership.slug, self.pk])
 
     @property
     def as_typed(self):
-        """The figure as a person types it and a file holds it: "1510", "12.5" or "N/K"."""
-        return NOT_KNOWN if self.status == ValueStatus.NOT_KNOWN else plain_number(self.value)
+        """The figure as a person types it and a file holds it: "1510", "12.5", "31.0" (its precision) or "N/K"."""
+        return NOT_KNOWN if self.status == ValueStatus.NOT_KNOWN else typed_number(self.value, self.decimals)
 
     @property
     def audit_label(self):
@@ -353,6 +420,12 @@ class MetricValue(models.Model):
     @property
     def is_not_known(self):
         return self.status == ValueStatus.NOT_KNOWN
+
+    @property
+    def period(self) -> periods.Period:
+        return periods.Period.of(
+            self.period_kind, self.period_start, self.period_end, year=self.year, label=self.period_label
+        )
 
 
 class ComparatorKind(models.TextChoices):
@@ -374,6 +447,9 @@ def geography_sort_key(code):
     return (codes.index(code) if code in codes else len(codes), code)
 
 
+COMPARATOR_QUALIFIERS = [("approximate", "Approximate"), ("estimate", "Estimate"), ("provisional", "Provisional")]
+
+
 class Comparator(models.Model):
     """A benchmark for a metric in a year: England or a region, keyed by its ONS code."""
 
@@ -383,6 +459,9 @@ class Comparator(models.Model):
     geography = models.CharField(max_length=9, choices=ComparatorKind.choices)
     value = models.DecimalField(max_digits=14, decimal_places=4)
     source = models.CharField(max_length=200, blank=True)
+    qualifier = models.CharField(
+        max_length=20, blank=True, choices=COMPARATOR_QUALIFIERS, help_text="An approximate figure says so."
+    )
 
     objects = ScopedManager(partnership="partnership")
 

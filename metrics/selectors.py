@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 
 from partners import audit
 from partners.models import Area
@@ -16,7 +17,18 @@ from partners.years import ReportingYear, year_range
 
 from .cells import CellInput, cell_key, stored_cells
 from .cells import stored_values as stored_cell_values
-from .formatting import change, direction, format_change, format_value
+from .formatting import (
+    DIRECTION_WORDS,
+    Change,
+    change,
+    describe_change,
+    format_comparator,
+    format_rank,
+    format_share,
+    format_value,
+    quantize,
+    shown_decimals,
+)
 from .models import (
     CollectionRound,
     Comparator,
@@ -27,6 +39,7 @@ from .models import (
     ReturnStatus,
     geography_sort_key,
 )
+from .periods import Period, comparable
 
 
 def catalogue(partnership):
@@ -244,11 +257,19 @@ def value_history(value, *, page=1):
     return _events_page(audit.about(value), page)
 
 
+def statement_of(value: MetricValue) -> "Figure":
+    """One stored figure as a report would state it (no previous year, no comparators). No query beyond
+    the value's own metric and publisher, which callers select with it."""
+    return Figure.of(value, metric=value.metric, area=value.area, year=value.year)
+
+
 # --- Approved figures, as reports and the explorer use them ------------------------------
 
 
 @dataclass(frozen=True)
 class Figure:
+    """One approved figure as a report states it. `year` is the reporting year it is reported in."""
+
     metric: Metric
     area: Area | None
     year: ReportingYear
@@ -259,10 +280,25 @@ class Figure:
     rank_out_of: int | None
     previous: "Figure | None" = None
     comparators: dict = field(default_factory=dict)  # geography code -> Decimal
+    decimals: int | None = None  # as published; None: the metric's
+    period: Period | None = None  # what it covers; None: the reporting year
+    commentary: str = ""
+    rank: int | None = None  # a rate's rank, its companion
+    rank_scope: str = ""
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    published_by: object = None  # a predecessor board, or None for the partnership itself
+    derived: bool = False  # a percentage worked out from its two count metrics
 
     @classmethod
-    def of(cls, stored: MetricValue, *, metric, area, year, previous=None, comparators=None):
-        """From a stored value; metric and area are passed in so no related row is fetched."""
+    def of(cls, stored: MetricValue, *, metric, area, year, previous=None, comparators=None, counts=None):
+        """From a stored value; metric and area are passed in so no related row is fetched.
+
+        `counts` are the (numerator, denominator) count values when the metric is worked out from two.
+        """
+        numerator, denominator = stored.numerator, stored.denominator
+        if numerator is None and counts is not None:
+            numerator, denominator = counts
         return cls(
             metric=metric,
             area=area,
@@ -274,31 +310,121 @@ class Figure:
             rank_out_of=stored.rank_out_of,
             previous=previous,
             comparators=comparators or {},
+            decimals=stored.decimals,
+            period=stored.period,
+            commentary=stored.commentary,
+            rank=stored.rank,
+            rank_scope=stored.rank_scope,
+            numerator=numerator,
+            denominator=denominator,
+            published_by=stored.published_by if stored.published_by_id else None,
         )
+
+    @classmethod
+    def from_counts(cls, *, metric, area, year, counts, previous=None, comparators=None):
+        """A percentage nobody entered, worked out from its two approved counts; None when it cannot be."""
+        numerator, denominator = counts
+        if numerator is None or not denominator:
+            return None
+        value = quantize(numerator / denominator * 100, metric.decimals)
+        return cls(
+            metric=metric,
+            area=area,
+            year=year,
+            value=value,
+            not_known=False,
+            note="",
+            qualifier="",
+            rank_out_of=None,
+            previous=previous,
+            comparators=comparators or {},
+            numerator=numerator,
+            denominator=denominator,
+            derived=True,
+        )
+
+    @property
+    def shown_decimals(self):
+        return shown_decimals(self.decimals, self.metric.decimals)
+
+    @property
+    def covers(self) -> Period:
+        return self.period or Period.of("", year=self.year)
+
+    @property
+    def period_label(self):
+        return self.covers.label
+
+    @property
+    def is_partial(self):
+        return self.covers.is_partial
 
     def formatted(self, *, public=False):
         m = self.metric
         return format_value(
             self.value,
             unit=m.unit,
-            decimals=m.decimals,
+            decimals=self.shown_decimals,
             not_known=self.not_known,
             rank_out_of=self.rank_out_of,
+            rank_scope=self.rank_scope,
             suppress_small=m.suppress_small,
             public=public,
         )
 
     @property
+    def rank_text(self):
+        """A rate's rank beside it: "3rd", "12 of 12 in the region"; "" without one."""
+        return format_rank(self.rank, self.rank_out_of, self.rank_scope) if self.metric.unit != "rank" else ""
+
+    @property
+    def share_text(self):
+        """A percentage's numerator and denominator: "56 of 332 children"."""
+        return format_share(self.numerator, self.denominator, self.metric.denominator_noun)
+
+    @property
+    def comparable_previous(self):
+        """The previous figure, when it covers a comparable period (never Q2–Q4 against a whole year)."""
+        previous = self.previous
+        if previous is None or not comparable(self.covers, previous.covers):
+            return None
+        return previous
+
+    @property
     def change(self):
-        return change(self.value, self.previous.value if self.previous else None)
+        previous = self.comparable_previous
+        return change(self.value, previous.value if previous else None)
+
+    @property
+    def change_description(self) -> Change | None:
+        previous = self.comparable_previous
+        m = self.metric
+        return describe_change(
+            self.value,
+            previous.value if previous else None,
+            unit=m.unit,
+            decimals=max(self.shown_decimals, previous.shown_decimals if previous else 0),
+            polarity=m.polarity,
+            relative=m.relative_change,
+        )
 
     @property
     def change_text(self):
-        return format_change(self.value, self.previous.value if self.previous else None, self.metric.decimals)
+        described = self.change_description
+        return described.text if described else ""
+
+    @property
+    def rank_change(self) -> Change | None:
+        """A rate's rank on the previous period: "Up 2 places" (1st is best)."""
+        previous = self.comparable_previous
+        if self.rank is None or previous is None or previous.rank is None:
+            return None
+        return describe_change(Decimal(self.rank), Decimal(previous.rank), unit="rank", polarity="lower_is_better")
 
     @property
     def direction(self):
-        return direction(self.value, self.previous.value if self.previous else None, self.metric.polarity)
+        described = self.change_description
+        return described.direction if described else ""
 
     @property
     def england(self):
@@ -317,18 +443,22 @@ class FigureSet:
         self._comparators = comparators  # (metric_id, year_start) -> {geography: value}
 
     def _figure(self, metric, area, year, with_previous=True):
-        stored = self._values.get((metric.pk, area.pk if area else 0, year.start))
-        if stored is None:
+        place = area.pk if area else 0
+        stored = self._values.get((metric.pk, place, year.start))
+        counts = _counts(metric, lambda metric_id: self._values.get((metric_id, place, year.start)))
+        if stored is None and counts is None:
             return None
         previous = self._figure(metric, area, year.previous(), with_previous=False) if with_previous else None
-        return Figure.of(
-            stored,
+        context = dict(
             metric=metric,
             area=area,
             year=year,
             previous=previous,
             comparators=self._comparators.get((metric.pk, year.start), {}),
         )
+        if stored is None:
+            return Figure.from_counts(counts=counts, **context)
+        return Figure.of(stored, counts=counts, **context)
 
     def get(self, metric_code, area_code, year):
         metric = self.metrics.get(metric_code)
@@ -389,7 +519,11 @@ def approved_figures(partnership, years, metric_codes=None, metric_ids=None) -> 
     year_strings = sorted(str(y) for y in wanted)
     metrics = Metric.objects.filter(partnership=partnership).select_related("part_of", "agency")
     if metric_codes is not None:
-        metrics = metrics.filter(code__in=list(metric_codes))
+        codes = list(metric_codes)
+        # A percentage worked out from two counts brings its counts along (same query).
+        metrics = metrics.filter(
+            Q(code__in=codes) | Q(as_numerator__code__in=codes) | Q(as_denominator__code__in=codes)
+        ).distinct()
     if metric_ids is not None:
         metrics = metrics.filter(pk__in=list(metric_ids))
     metrics = list(metrics)
@@ -401,7 +535,7 @@ def approved_figures(partnership, years, metric_codes=None, metric_ids=None) -> 
             year__in=year_strings,
             metric__in=[m.pk for m in metrics],
             approved_at__isnull=False,
-        )
+        ).select_related("published_by")
     }
     comparators = defaultdict(dict)
     for c in Comparator.objects.filter(
@@ -423,13 +557,39 @@ class MetricSeries:
     years: list
     by_area: list  # [(area or None, [SeriesPoint])]
     comparators: dict  # geography -> [value or None per year]
+    comparator_qualifiers: dict = field(default_factory=dict)  # geography -> [qualifier or "" per year]
+    partnership: object = None  # whose series it is (names the change of publisher)
+
+    @property
+    def first_own_year(self):
+        """The first reporting year of the partnership itself, when the series also holds a predecessor's figures."""
+        partnership = self.partnership
+        if not self.publishers or partnership is None or partnership.started_on is None:
+            return None
+        year = ReportingYear.containing(partnership.started_on)
+        return year if self.years and self.years[0] < year <= self.years[-1] else None
+
+    @property
+    def publishers(self):
+        """The predecessor boards whose figures the series holds, in order of appearance."""
+        seen = {}
+        for _, points in self.by_area:
+            for point in points:
+                if point.figure is not None and point.figure.published_by is not None:
+                    seen.setdefault(point.figure.published_by.pk, point.figure.published_by)
+        return list(seen.values())
 
 
 def metric_series(partnership, metric, *, first_year=None, last_year=None) -> MetricSeries:
-    """One metric across years and areas (approved values only), gaps kept as None."""
+    """One metric across years and areas (approved values only), gaps kept as None.
+
+    Points a predecessor board published carry it (`figure.published_by`); a percentage worked out
+    from two counts is filled in from them. Three queries (four for a metric with areas).
+    """
+    metric_ids = [metric.pk] + [pk for pk in (metric.numerator_metric_id, metric.denominator_metric_id) if pk]
     values = list(
-        MetricValue.objects.filter(partnership=partnership, metric=metric, approved_at__isnull=False)
-        .select_related("area")
+        MetricValue.objects.filter(partnership=partnership, metric_id__in=metric_ids, approved_at__isnull=False)
+        .select_related("area", "published_by")
         .order_by("year")
     )
     comparator_rows = list(Comparator.objects.filter(partnership=partnership, metric=metric))
@@ -440,25 +600,41 @@ def metric_series(partnership, metric, *, first_year=None, last_year=None) -> Me
     last = last_year or max(known_years)
     years = year_range(first, last)
     areas = list(Area.objects.filter(partnership=partnership).order_by("name")) if metric.is_per_area else [None]
-    value_map = {(v.area_id or 0, v.year.start): v for v in values}
+    value_map = {(v.metric_id, v.area_id or 0, v.year.start): v for v in values}
     by_area = []
     for area in areas:
+        place = area.pk if area else 0
         points = []
         previous = None
         for year in years:
-            stored = value_map.get((area.pk if area else 0, year.start))
-            figure = None
+            stored = value_map.get((metric.pk, place, year.start))
+            counts = _counts(metric, lambda metric_id, p=place, y=year: value_map.get((metric_id, p, y.start)))
+            context = dict(metric=metric, area=area, year=year, previous=previous)
             if stored is not None:
-                figure = Figure.of(stored, metric=metric, area=area, year=year, previous=previous)
+                figure = Figure.of(stored, counts=counts, **context)
+            else:
+                figure = Figure.from_counts(counts=counts, **context) if counts else None
             points.append(SeriesPoint(year, figure))
             previous = figure
         by_area.append((area, points))
     comparators = defaultdict(lambda: [None] * len(years))
+    qualifiers = defaultdict(lambda: [""] * len(years))
     index = {y.start: i for i, y in enumerate(years)}
     for c in comparator_rows:
         if c.year.start in index:
             comparators[c.geography][index[c.year.start]] = c.value
-    return MetricSeries(metric, years, by_area, dict(comparators))
+            qualifiers[c.geography][index[c.year.start]] = c.qualifier
+    return MetricSeries(metric, years, by_area, dict(comparators), dict(qualifiers), partnership)
+
+
+def _counts(metric, lookup):
+    """(numerator, denominator) from a percentage's two count metrics, or None when either is missing."""
+    if not (metric.numerator_metric_id and metric.denominator_metric_id):
+        return None
+    top, bottom = lookup(metric.numerator_metric_id), lookup(metric.denominator_metric_id)
+    if top is None or bottom is None or top.value is None or bottom.value is None:
+        return None
+    return top.value, bottom.value
 
 
 def values_for_export(partnership, *, years=None, area_codes=None, metric_codes=None, approved_only=False):
@@ -510,11 +686,25 @@ class SeriesRow:
     year: ReportingYear
     figure: Figure | None
     value: str  # "1,234", "12 of 152", "N/K", or "–" for a year with no approved figure
-    change: str  # "+12 (+5.0%)", or "–" when this year or the year before has no figure
+    change: str  # "Up 2.1 points", "Down 100 (−10.0%)", "Up 5 places"; "–" with no comparable figure before
     direction: str  # better / worse / same / up / down, or ""
     movement: str  # which way the number moved (up / down / same), for the arrow; or ""
     comparators: list  # formatted comparator values, in SeriesTable.geographies order
     notes: list
+    period: str = ""  # what the figure covers: "2024-25, Q2–Q4 only"
+    partial: bool = False
+    rank: str = ""  # a rate's rank: "3rd of 12 in the region"
+    rank_change: str = ""  # "Up 2 places"
+    share: str = ""  # a percentage's numerator and denominator: "56 of 332 children"
+    commentary: str = ""
+    publisher: str = ""  # the predecessor board that published it, or "" for the partnership
+    not_comparable: bool = False  # a figure before it, but for a period that cannot be compared
+    succession: bool = False  # the first figure by a different publisher than the figure before it
+
+    @property
+    def change_word(self):
+        """The one direction word ("Up", "Down", "No change") from formatting.DIRECTION_WORDS."""
+        return DIRECTION_WORDS.get(self.movement, "")
 
 
 @dataclass(frozen=True)
@@ -522,6 +712,15 @@ class SeriesTable:
     area: Area | None
     geographies: list  # [(ONS code, name)], England first
     rows: list
+
+    @property
+    def has(self):
+        """Which optional columns any row fills (so a table prints only the columns it needs)."""
+        return {name: any(getattr(row, name) for row in self.rows) for name in ("rank", "share", "commentary")}
+
+    @property
+    def column_count(self):
+        return 5 + len(self.geographies) + sum(self.has.values())
 
 
 def series_tables(series: MetricSeries) -> list[SeriesTable]:
@@ -534,28 +733,48 @@ def series_tables(series: MetricSeries) -> list[SeriesTable]:
     labels = dict(ComparatorKind.choices)
     geographies = [(code, labels.get(code, code)) for code in codes]
 
-    def comparator_text(value):
-        return format_value(value, unit=metric.unit, decimals=metric.decimals)
+    def comparator_text(code, i):
+        qualifier = series.comparator_qualifiers.get(code, [""] * (i + 1))[i]
+        value = series.comparators[code][i]
+        return format_comparator(value, unit=metric.unit, decimals=metric.decimals, qualifier=qualifier)
 
     tables = []
     for area, points in series.by_area:
         rows = []
+        first_own = series.first_own_year
+        last_publisher = None  # None: no figure yet; "" the partnership itself
         for i, point in enumerate(points):
             figure = point.figure
-            delta = figure.change if figure else None
-            movement = ""
-            if delta is not None:
-                movement = "up" if delta[0] > 0 else ("down" if delta[0] < 0 else "same")
+            publisher = figure.published_by.name if figure and figure.published_by else ""
+            if first_own is not None:  # the change of publisher sits where the partnership began
+                succession = point.year == first_own
+            else:
+                succession = figure is not None and last_publisher is not None and publisher != last_publisher
+            last_publisher = publisher if figure is not None else last_publisher
+            described = figure.change_description if figure else None
+            rank_change = figure.rank_change if figure else None
+            notes = [text for text in (figure.note, figure.qualifier) if text] if figure else []
+            if figure is not None and figure.derived:
+                notes.append(f"Worked out from {figure.share_text or 'its two counts'}.")
             rows.append(
                 SeriesRow(
                     year=point.year,
                     figure=figure,
                     value=figure.formatted() if figure else "–",
-                    change=(figure.change_text if figure else "") or "–",
-                    direction=figure.direction if figure else "",
-                    movement=movement,
-                    comparators=[comparator_text(series.comparators[code][i]) for code, _ in geographies],
-                    notes=[text for text in (figure.note, figure.qualifier) if text] if figure else [],
+                    change=described.text if described else "–",
+                    direction=described.direction if described else "",
+                    movement=described.movement if described else "",
+                    comparators=[comparator_text(code, i) for code, _ in geographies],
+                    notes=notes,
+                    period=figure.period_label if figure else "",
+                    partial=figure.is_partial if figure else False,
+                    rank=figure.rank_text if figure else "",
+                    rank_change=rank_change.text if rank_change else "",
+                    share=figure.share_text if figure else "",
+                    commentary=figure.commentary if figure else "",
+                    publisher=publisher,
+                    succession=succession,
+                    not_comparable=bool(figure and figure.previous and figure.comparable_previous is None),
                 )
             )
         tables.append(SeriesTable(area, geographies, rows))
@@ -617,16 +836,84 @@ def export_options(partnership) -> ExportOptions:
 
 
 @dataclass
+class PlannedReturn:
+    agency: object
+    metrics: list
+    areas: list  # the areas its per-area metrics are asked for
+    for_own_area: bool = False  # a council asked for its own area: its return covers exactly these
+
+    @property
+    def figure_count(self):
+        return sum(len(self.areas) if m.is_per_area else 1 for m in self.metrics)
+
+
+@dataclass
 class CollectionPlan:
-    by_agency: dict  # agency -> [metric], from each metric's responsible agency; filter by year
-    unassigned: list  # metrics without a responsible agency: not collected through returns
+    """Who a round asks for what, before anything is created (the open-round preview).
+
+    The rule: a metric goes to the agency the catalogue names as its supplier, for every area;
+    a per-area metric that names none goes to each area's own council, for that area. Area
+    profile figures (population and the like) come from published statistics and whole-partnership
+    figures with no supplier are the business unit's own: neither is asked of an agency.
+    """
+
+    returns: list  # PlannedReturn, by agency name
+    published: list  # profile metrics: the business unit imports them
+    business_unit: list  # whole-partnership metrics naming no supplier: the business unit enters them
+    without_council: dict  # area -> [metric]: no supplier until the area's council is chosen
+
+    @property
+    def refused(self):
+        return bool(self.without_council)
+
+    def assignments(self):
+        """For services.open_round: a council's exact (metrics, areas); a named supplier's metrics,
+        added to its return for every area (so extending a round never moves a figure silently)."""
+        return {
+            planned.agency: (planned.metrics, planned.areas) if planned.for_own_area else planned.metrics
+            for planned in self.returns
+        }
 
 
-def collection_plan(partnership) -> CollectionPlan:
-    by_agency, unassigned = {}, []
-    for metric in catalogue(partnership):  # retired metrics too: a round may be for a past year
-        if metric.agency is None:
-            unassigned.append(metric)
+def collection_plan(partnership, year, areas, councils=None) -> CollectionPlan:
+    """The plan for `year` over `areas`; `councils` ({area pk: agency}) overrides areas' own. Two queries."""
+    councils = councils or {}
+    metrics = [m for m in catalogue(partnership) if m.is_collected_in(year)]
+    areas = sorted(areas, key=lambda area: area.name)
+    council_of = {area.pk: councils.get(area.pk) or area.council for area in areas}
+    wanted = {}  # agency -> (metrics, area pks)
+    councils_asked = set()
+    published, business_unit, without_council = [], [], {}
+
+    def ask(agency, metric, area_ids):
+        asked_metrics, asked_areas = wanted.setdefault(agency, ([], set()))
+        if metric not in asked_metrics:
+            asked_metrics.append(metric)
+        asked_areas.update(area_ids)
+
+    for metric in sorted(metrics, key=lambda m: (m.position, m.code)):
+        if metric.agency is not None:
+            ask(metric.agency, metric, [area.pk for area in areas] if metric.is_per_area else [])
+        elif metric.group == "profile":
+            published.append(metric)
+        elif not metric.is_per_area:
+            business_unit.append(metric)
         else:
-            by_agency.setdefault(metric.agency, []).append(metric)
-    return CollectionPlan(by_agency, unassigned)
+            for area in areas:
+                council = council_of[area.pk]
+                if council is None:
+                    without_council.setdefault(area, []).append(metric)
+                else:
+                    ask(council, metric, [area.pk])
+                    councils_asked.add(council)
+    by_pk = {area.pk: area for area in areas}
+    returns = [
+        PlannedReturn(
+            agency,
+            asked_metrics,
+            [by_pk[pk] for pk in sorted(asked_areas, key=lambda pk: by_pk[pk].name)] or areas,
+            for_own_area=agency in councils_asked,
+        )
+        for agency, (asked_metrics, asked_areas) in sorted(wanted.items(), key=lambda item: item[0].name)
+    ]
+    return CollectionPlan(returns, published, business_unit, without_council)

@@ -1,10 +1,14 @@
 """Figures as rows of a spreadsheet: the one layout exports write and imports read.
 
 One row per figure: ``metric_code, metric_name, area_code, area_name, year, value, note,
-qualifier, rank_out_of, explanation`` (exports add ``approved``). ``area_code`` is the area's
+qualifier, rank_out_of, explanation``, then how the figure is stated (``presentation.DETAIL_COLUMNS``:
+decimals, period_kind, period_start, period_end, period_label, commentary, rank, rank_scope,
+numerator, denominator, published_by); exports add ``approved``. ``area_code`` is the area's
 ONS code, blank for a whole-partnership figure, or a comparator geography (E92000001
-England, E12… regions), whose source sits in ``note``. ``value`` is a plain number
-(``formatting.plain_number``) or ``N/K``.
+England, E12… regions), whose source sits in ``note`` and qualifier (approximate…) in
+``qualifier``. ``value`` is the exact number with the trailing zeros its precision keeps
+(``formatting.typed_number``: "31.0") or ``N/K``. Files without the detail columns leave the
+stored details as they are.
 
 Reading is forgiving about layout (extra columns, column order, name columns, blank lines)
 and strict about content: every problem becomes a message on the row, numbered as a
@@ -13,6 +17,7 @@ command both go ``read_upload`` → ``match_rows``; nothing here writes.
 """
 
 import csv
+import datetime as dt
 import difflib
 import io
 import re
@@ -35,8 +40,10 @@ from partners.years import InvalidReportingYear, ReportingYear
 from . import selectors
 from .cells import CellInput, ImportRow, cell_input_from, cell_key, return_scope
 from .errors import FigureError
-from .formatting import NOT_KNOWN, plain_number
-from .models import ComparatorKind
+from .formatting import NOT_KNOWN, decimals_of, plain_number, typed_number
+from .models import COMPARATOR_QUALIFIERS, ComparatorKind
+from .presentation import DETAIL_COLUMNS, Publishers, details_text, plain_typed, read_details
+from .presentation import TEXT_LIMITS as TEXT_LIMITS_OF_DETAILS
 from .services.checks import check_cells
 from .validation import (
     MAX_EXPLANATION_LENGTH,
@@ -44,6 +51,7 @@ from .validation import (
     check_comparator_value,
     check_part,
     check_rank_within,
+    check_symbols,
     check_texts,
     check_value,
     parse_entry,
@@ -61,6 +69,7 @@ COLUMNS = (
     "qualifier",
     "rank_out_of",
     "explanation",
+    *DETAIL_COLUMNS,
 )
 EXPORT_COLUMNS = (*COLUMNS, "approved")
 REQUIRED_COLUMNS = ("metric_code", "area_code", "year", "value")
@@ -80,8 +89,8 @@ CONTENT_TYPES = {
 # (text that starts with an apostrophe gets a second one, so the round trip is exact).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _GUARDED_STARTS = (*_FORMULA_STARTS, "'")
-_ESCAPED_COLUMNS = ("metric_name", "area_name", "note", "qualifier", "explanation")
-_NUMBER_COLUMNS = ("value", "rank_out_of")
+_ESCAPED_COLUMNS = ("metric_name", "area_name", "note", "qualifier", "explanation", *TEXT_LIMITS_OF_DETAILS)
+_NUMBER_COLUMNS = ("value", "rank_out_of", "decimals", "rank", "numerator", "denominator")
 
 
 # --- Writing ------------------------------------------------------------------------------
@@ -110,6 +119,7 @@ def export_dataset(values, comparators) -> tablib.Dataset:
                     v.qualifier,
                     "" if v.rank_out_of is None else str(v.rank_out_of),
                     v.explanation,
+                    *details_text(v).values(),
                     "yes" if v.is_approved else "no",
                 ),
             )
@@ -121,7 +131,9 @@ def export_dataset(values, comparators) -> tablib.Dataset:
                 (m.position, m.code, 1, c.geography, str(c.year)),
                 # Comparators are published benchmarks: approval does not apply to them.
                 (m.code, m.name, c.geography, c.get_geography_display(), str(c.year), plain_number(c.value))
-                + (c.source, "", "", "", ""),
+                + (c.source, c.qualifier, "", "")
+                + ("",) * len(DETAIL_COLUMNS)
+                + ("",),
             )
         )
     rows.sort(key=lambda pair: pair[0])
@@ -152,6 +164,7 @@ def template_dataset(sheet) -> tablib.Dataset:
                         entry.qualifier,
                         entry.rank_out_of,
                         entry.explanation,
+                        *(entry.details.get(name, "") for name in DETAIL_COLUMNS),
                     )
                 )
     return dataset
@@ -251,6 +264,8 @@ def _text(value):
         return plain_number(Decimal(repr(value)))
     if isinstance(value, Decimal):
         return plain_number(value)
+    if isinstance(value, dt.datetime | dt.date):  # a period typed as a date in Excel
+        return value.strftime("%Y-%m-%d")
     return str(value).strip()
 
 
@@ -417,7 +432,7 @@ def _read_rank_out_of(row, entry):
         row.errors.append(beyond)
 
 
-def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code):
+def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code, detail_columns=(), publishers=None):
     """One row: resolve its codes and parse its value. None for a row with nothing to import."""
     row = FileRow(
         line=line,
@@ -431,6 +446,7 @@ def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code):
             qualifier=get("qualifier"),
             explanation=get("explanation"),
             rank_out_of=get("rank_out_of"),
+            details={name: _unescape(get(name)) for name in detail_columns},
         ),
         source={name: get(name) for name in SOURCE_COLUMNS},
         approved=get("approved").strip().lower() != "no",
@@ -481,7 +497,9 @@ def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code):
     row.resolved = metric is not None and row.year is not None and place_found and level_fits
 
     if entry is not None and entry.value is not None:
-        row.cell.raw = plain_number(entry.value)
+        if metric is not None:
+            errors += check_symbols(metric, row.cell.raw)
+        row.cell.raw = typed_number(entry.value, decimals_of(plain_typed(row.cell.raw)))
         if metric is not None:
             errors += check_comparator_value(metric, entry.value) if row.geography else check_value(metric, entry.value)
     elif entry is not None and entry.not_known:
@@ -491,8 +509,17 @@ def _read_row(line, get, *, partnership, metrics_by_code, areas_by_code):
     if row.cell.rank_out_of:
         _read_rank_out_of(row, entry)
     errors += check_texts(row.cell)
-    if row.geography and (row.cell.qualifier or row.cell.rank_out_of or row.cell.explanation):
-        errors.append("A comparator takes only a value and its source (in note): empty the other columns.")
+    if row.geography and (row.cell.rank_out_of or row.cell.explanation or any(row.cell.details.values())):
+        errors.append("A comparator takes only a value, its source (in note) and a qualifier: empty the other columns.")
+    qualifiers = [value for value, _ in COMPARATOR_QUALIFIERS]
+    if row.geography and row.cell.qualifier and row.cell.qualifier.lower() not in qualifiers:
+        errors.append(f"A comparator's qualifier is one of: {', '.join(qualifiers)} (or empty).")
+    elif row.geography:
+        row.cell.qualifier = row.cell.qualifier.lower()
+    if not row.geography and metric is not None and row.year is not None and entry is not None and not entry.is_blank:
+        errors += read_details(row.cell.details, metric=metric, year=row.year, raw=row.cell.raw, publishers=publishers)[
+            1
+        ]
     return row
 
 
@@ -558,12 +585,14 @@ def match_rows(partnership, dataset: tablib.Dataset) -> list[ImportRow]:
     """Every row with something to import, matched to the catalogue, each with its errors.
 
     Rows with an empty value are left out: an import never clears a stored figure.
-    Runs three queries (metrics, areas, stored figures for the part/whole checks).
+    Runs four queries (metrics, areas, predecessors, stored figures for the part/whole checks).
     """
     metrics = selectors.catalogue(partnership)
     metrics_by_code = {m.code: m for m in metrics}
     areas_by_code = {a.ons_code.upper(): a for a in areas_of(partnership)}
     headers = dataset.headers or []
+    detail_columns = [name for name in DETAIL_COLUMNS if name in headers]  # absent columns change nothing
+    publishers = Publishers.of(partnership)
     rows = []
     for index, values in enumerate(dataset):
         by_name = dict(zip(headers, values, strict=False))
@@ -575,6 +604,8 @@ def match_rows(partnership, dataset: tablib.Dataset) -> list[ImportRow]:
             partnership=partnership,
             metrics_by_code=metrics_by_code,
             areas_by_code=areas_by_code,
+            detail_columns=detail_columns,
+            publishers=publishers,
         )
         if row is not None:
             rows.append(row)
@@ -603,6 +634,7 @@ def rows_to_data(rows) -> list:
             "area": row.area_id,
             "year": str(row.year),
             "cell": [row.cell.raw, row.cell.note, row.cell.qualifier, row.cell.explanation, row.cell.rank_out_of],
+            "details": row.cell.details,
             "source": row.source,
         }
         for row in rows
@@ -625,7 +657,7 @@ def rows_from_data(data, metrics) -> list[FileRow]:
                 area_id=item["area"],
                 geography=None,
                 year=ReportingYear.parse(item["year"]),
-                cell=CellInput(raw, note, qualifier, explanation, rank_out_of),
+                cell=CellInput(raw, note, qualifier, explanation, rank_out_of, item.get("details", {})),
                 source=item["source"],
                 resolved=True,
             )
@@ -692,7 +724,7 @@ class PreviewRow:
         same = all(
             getattr(current, name).strip() == getattr(cell, name).strip()
             for name in ("raw", "note", "qualifier", "explanation", "rank_out_of")
-        )
+        ) and all(current.details.get(name, "") == text for name, text in cell.details.items())
         return "unchanged" if same else "changed"
 
 

@@ -53,6 +53,15 @@ def parse_entry(raw) -> Entry:
     if text.lower() in NOT_KNOWN_SPELLINGS:
         return Entry(not_known=True)
     cleaned = text.replace(",", "").replace("£", "").replace("%", "").replace(" ", "")
+    if "e" in cleaned.lower():
+        try:
+            read = Decimal(cleaned)
+            in_full = f"{read:f}" if read.is_finite() and (not read or read.adjusted() <= 12) else None
+        except InvalidOperation:
+            in_full = None
+        if in_full is not None:
+            # Decimal reads "1.5e3" as 1500; a person may have meant something else, so ask.
+            raise EntryError(f'"{shown}" is in scientific notation: type the number in full (for example {in_full}).')
     try:
         number = Decimal(cleaned)
     except InvalidOperation:
@@ -67,10 +76,11 @@ def parse_entry(raw) -> Entry:
     return Entry(number)
 
 
-def check_text(name, text) -> list[str]:
-    """Errors for one of a figure's texts (`name` in TEXT_LIMITS): too long, or a control character."""
+def check_text(name, text, limit=None) -> list[str]:
+    """Errors for one of a figure's texts (`name` in TEXT_LIMITS, else give `limit`): too long, or a control
+    character."""
     errors = []
-    limit = TEXT_LIMITS[name]
+    limit = TEXT_LIMITS[name] if limit is None else limit
     if len(text) > limit:
         errors.append(f"The {name} can be at most {limit:,} characters; this one has {len(text):,}. Shorten it.")
     found = _CONTROL_CHARACTERS.search(text)
@@ -110,6 +120,16 @@ def check_rank_within(metric, value: Decimal | None, out_of: int | None) -> str 
     if metric is not None and metric.unit == "rank" and value is not None and out_of is not None and value > out_of:
         return f"A rank cannot be higher than the number ranked ({out_of})."
     return None
+
+
+def check_symbols(metric, raw) -> list[str]:
+    """A % or £ typed with a figure of another unit is a sign of the wrong figure, not decoration."""
+    text, unit, errors = str(raw or ""), metric.unit, []
+    if "%" in text and unit != "percentage":
+        errors.append("This figure is not a percentage: remove the % sign, or check it is the right figure.")
+    if "£" in text and unit != "pounds":
+        errors.append("This figure is not an amount of money: remove the £ sign, or check it is the right figure.")
+    return errors
 
 
 def check_value(metric, value: Decimal) -> list[str]:

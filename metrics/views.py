@@ -7,12 +7,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from partners import selectors as partner_selectors
 from partners.access import Capability, partnership_view
 from partners.selectors import areas_of as partnership_areas
 
 from . import selectors, services
-from .forms import OpenRoundForm, ReasonForm, cells_from_post
+from .forms import OpenRoundForm, ReasonForm, StatementForm, cells_from_post
 from .models import MetricValue, Return
+from .presentation import Publishers, details_text
 from .validation import TEXT_LIMITS
 
 
@@ -239,7 +241,9 @@ def return_history(request, pk):
 
 @partnership_view()
 def value_history(request, pk):
-    value = get_object_or_404(MetricValue.objects.select_related("metric", "area", "collected_in"), pk=pk)
+    value = get_object_or_404(
+        MetricValue.objects.select_related("metric", "area", "collected_in", "published_by"), pk=pk
+    )
     access = request.access
     if not (
         access.can(Capability.VIEW_PARTNERSHIP)
@@ -252,40 +256,85 @@ def value_history(request, pk):
         {
             "partnership": request.partnership,
             "value": value,
+            "statement": selectors.statement_of(value),
+            "can_restate": access.can(Capability.MANAGE_FIGURES),
             "events": selectors.value_history(value, page=request.GET.get("page")),
         },
     )
 
 
 @partnership_view(Capability.MANAGE_FIGURES)
+def value_statement(request, pk):
+    """How one figure is stated (period, precision, commentary, rank, share, publisher); its number stays."""
+    value = get_object_or_404(MetricValue.objects.select_related("metric", "area", "published_by"), pk=pk)
+    predecessors = list(Publishers.of(request.partnership).predecessors.values())
+    form_kwargs = {"predecessors": predecessors, "partnership": request.partnership}
+    status = 200
+    if request.method == "POST":
+        form = StatementForm(request.POST, **form_kwargs)
+        if form.is_valid():
+            errors = services.restate_value(value, form.texts(), by=request.user)
+            if not errors:
+                messages.success(request, "Saved how the figure is stated; the audit trail records the change.")
+                return redirect(value.get_absolute_url())
+            for error in errors:
+                form.add_error(None, error)
+        status = 422
+    else:
+        initial = details_text(value)
+        initial["period_kind"] = initial["period_kind"] or "reporting_year"
+        form = StatementForm(initial=initial, **form_kwargs)
+    return render(
+        request,
+        "metrics/value_statement.html",
+        {"partnership": request.partnership, "value": value, "form": form},
+        status=status,
+    )
+
+
+@partnership_view(Capability.MANAGE_FIGURES)
 def open_round(request):
-    """Open a year's collection: each metric goes to the agency the catalogue names as its supplier."""
+    """Open a year's collection in two steps: a preview of who will be asked for what (nothing is
+    created), then "Open the round". Metrics that would have no supplier refuse the round, with
+    the choice that fixes them (an area's council) on the same form."""
     partnership = request.partnership
-    form = OpenRoundForm(request.POST or None, areas=partnership_areas(partnership))
-    plan = selectors.collection_plan(partnership)
+    form = OpenRoundForm(
+        request.POST or None, areas=partnership_areas(partnership), councils=partner_selectors.councils()
+    )
+    plan, status = None, 200
     if request.method == "POST" and form.is_valid():
-        year = form.cleaned_data["year"]
-        assignments = {
-            agency: [m for m in metrics if m.is_collected_in(year)] for agency, metrics in plan.by_agency.items()
-        }
-        try:
-            services.open_round(
-                partnership=partnership,
-                year=year,
-                opens_on=form.cleaned_data["opens_on"],
-                closes_on=form.cleaned_data["closes_on"],
-                areas=form.chosen_areas(),
-                assignments={agency: metrics for agency, metrics in assignments.items() if metrics},
-                by=request.user,
-            )
-        except services.FigureError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"The {year} round is open; each agency can now see its return.")
-            return redirect("metrics:round", partnership.slug, year)
+        year, areas, councils = form.cleaned_data["year"], form.chosen_areas(), form.chosen_councils()
+        plan = selectors.collection_plan(partnership, year, areas, councils)
+        for area, metrics in plan.without_council.items():
+            if OpenRoundForm.council_field(area) in form.fields:
+                form.add_error(
+                    OpenRoundForm.council_field(area),
+                    f"Choose {area.name}'s council: otherwise no one is asked for its {len(metrics)} area figures.",
+                )
+        if plan.refused:
+            status = 422
+        elif "open" in request.POST:
+            try:
+                services.open_planned_round(
+                    partnership=partnership,
+                    year=year,
+                    opens_on=form.cleaned_data["opens_on"],
+                    closes_on=form.cleaned_data["closes_on"],
+                    areas=areas,
+                    councils=councils,
+                    by=request.user,
+                )
+            except services.FigureError as error:
+                form.add_error(None, str(error))
+                status = 422
+            else:
+                messages.success(request, f"The {year} round is open; each agency can now see its return.")
+                return redirect("metrics:round", partnership.slug, year)
+    elif request.method == "POST":
+        status = 422
     return render(
         request,
         "metrics/open_round.html",
         {"partnership": partnership, "form": form, "plan": plan},
-        status=422 if request.method == "POST" else 200,
+        status=status,
     )

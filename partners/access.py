@@ -23,6 +23,7 @@ class Capability(StrEnum):
     SUBMIT_FIGURES = "submit_figures"  # fill in and submit the own agency's returns
     EDIT_REPORTS = "edit_reports"  # write the annual report: sections, blocks, comments, send for review
     APPROVE_REPORTS = "approve_reports"  # sign off a report in review, or send it back
+    MANAGE_PEOPLE = "manage_people"  # invite people, change their roles, remove leavers
 
 
 ROLE_CAPABILITIES = {
@@ -31,6 +32,7 @@ ROLE_CAPABILITIES = {
         Capability.MANAGE_FIGURES,
         Capability.RETURN_FIGURES,
         Capability.EDIT_REPORTS,
+        Capability.MANAGE_PEOPLE,
     },
     Role.APPROVER: {
         Capability.VIEW_PARTNERSHIP,
@@ -39,6 +41,7 @@ ROLE_CAPABILITIES = {
         Capability.APPROVE_FIGURES,
         Capability.EDIT_REPORTS,
         Capability.APPROVE_REPORTS,
+        Capability.MANAGE_PEOPLE,
     },
     Role.SUBMITTER: {Capability.SUBMIT_FIGURES},
 }
@@ -73,6 +76,10 @@ class Access:
     @property
     def can_approve_figures(self):
         return self.can(Capability.APPROVE_FIGURES)
+
+    @property
+    def can_manage_people(self):
+        return self.can(Capability.MANAGE_PEOPLE)
 
     @property
     def can_submit_figures(self):

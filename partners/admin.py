@@ -33,7 +33,7 @@ class PortalUserAdmin(UserAdmin):
 @admin.register(Partnership)
 class PartnershipAdmin(PartnershipScopedAdmin):
     partnership_path = "pk"
-    list_display = ["name", "short_name", "slug"]
+    list_display = ["name", "short_name", "kind", "started_on", "ended_on", "succeeded_by"]
     prepopulated_fields = {"slug": ["short_name"]}
     search_fields = ["name", "short_name"]
 
@@ -75,7 +75,7 @@ class AgencyMembershipAdmin(PartnershipScopedAdmin):
 class PostInline(ScopedInlineMixin, admin.TabularInline):
     model = Post
     extra = 0
-    fields = ["partnership", "kind", "title", "agency", "from_year", "to_year"]
+    fields = ["partnership", "kind", "title", "agency", "group", "from_year", "to_year", "started_on", "ended_on"]
 
 
 @admin.register(Person)
@@ -88,13 +88,13 @@ class PersonAdmin(PartnershipScopedAdmin):
 
 @admin.register(Post)
 class PostAdmin(PartnershipScopedAdmin):
-    list_display = ["person", "kind", "title", "agency", "from_year", "to_year"]
+    list_display = ["__str__", "kind", "title", "agency", "from_year", "to_year", "started_on", "ended_on"]
     list_filter = ["partnership", "kind"]
 
 
 @admin.register(Group)
 class GroupAdmin(PartnershipScopedAdmin):
-    list_display = ["name", "partnership", "chair", "reports_to"]
+    list_display = ["name", "partnership", "chair", "reports_to", "from_year", "to_year", "position"]
     list_filter = ["partnership"]
     filter_horizontal = ["shared_with"]
 
@@ -102,12 +102,12 @@ class GroupAdmin(PartnershipScopedAdmin):
 class FundingLineInline(ScopedInlineMixin, admin.TabularInline):
     model = FundingLine
     extra = 0
-    fields = ["kind", "agency", "label", "amount", "position"]
+    fields = ["position", "kind", "agency", "label", "amount", "note"]
 
 
 @admin.register(FundingYear)
 class FundingYearAdmin(PartnershipScopedAdmin):
-    list_display = ["partnership", "year", "reserves_brought_forward", "reserves_carried_forward"]
+    list_display = ["partnership", "year"]
     list_filter = ["partnership"]
     inlines = [FundingLineInline]
 

@@ -17,7 +17,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django_scopes import ScopedManager
 
+from .accounts import INCOME_KINDS
 from .fields import ReportingYearField
+from .years import ReportingYear
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six hex digits, e.g. #1d4f91.")
 ons_code = RegexValidator(
@@ -34,7 +36,14 @@ class User(AbstractUser):
         return self.is_active and self.is_superuser
 
 
+class PartnershipKind(models.TextChoices):
+    PARTNERSHIP = "partnership", "Safeguarding children partnership"
+    BOARD = "board", "Local Safeguarding Children Board"
+
+
 class Partnership(models.Model):
+    """A tenant: today's partnership, or a board it replaced (kept for the figures the board published)."""
+
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=20, help_text="As used in running text, e.g. HSSCP.")
     slug = models.SlugField(max_length=40, unique=True, help_text="Used in web addresses.")
@@ -52,9 +61,36 @@ class Partnership(models.Model):
     statutory_basis = models.TextField(
         blank=True, help_text="The legal basis of the partnership, as the report states it."
     )
+    kind = models.CharField(max_length=20, choices=PartnershipKind.choices, default=PartnershipKind.PARTNERSHIP)
+    started_on = models.DateField(null=True, blank=True, help_text="When the arrangements came into effect.")
+    ended_on = models.DateField(null=True, blank=True, help_text="When a successor took over.")
+    succeeded_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+        help_text="The partnership that took over (HSSCP replaced the Hartlepool and Stockton LSCBs).",
+    )
+    small_number_threshold = models.PositiveSmallIntegerField(
+        default=5,
+        help_text="Figures from 1 up to one below this are suppressed in public output where a metric asks.",
+    )
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(ended_on__gte=models.F("started_on")),
+                name="partnership_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(small_number_threshold__gte=1) & Q(small_number_threshold__lte=100),
+                name="partnership_threshold_1_to_100",
+            ),
+        ]
 
     def __str__(self):
         return self.short_name or self.name
@@ -62,11 +98,36 @@ class Partnership(models.Model):
     def get_absolute_url(self):
         return reverse("partnership_home", args=[self.slug])
 
+    def clean(self):
+        if self.succeeded_by_id and self.succeeded_by_id == self.pk:
+            raise ValidationError({"succeeded_by": "A partnership cannot succeed itself."})
+        if self.succeeded_by_id and not self.ended_on:
+            raise ValidationError({"ended_on": "Give the date these arrangements ended, as a successor took over."})
+
+    @property
+    def is_board(self):
+        return self.kind == PartnershipKind.BOARD
+
+    def existed_during(self, starts_on, ends_on):
+        """True when the partnership existed for at least part of the period from starts_on to ends_on."""
+        return (self.started_on is None or self.started_on <= ends_on) and (
+            self.ended_on is None or self.ended_on >= starts_on
+        )
+
 
 class Area(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="areas")
     name = models.CharField(max_length=120)
     ons_code = models.CharField("ONS code", max_length=9, validators=[ons_code])
+    council = models.ForeignKey(
+        "Agency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="council_of",
+        limit_choices_to={"kind": "council"},
+        help_text="The area's own council: it is asked for the area's figures that name no other supplier.",
+    )
 
     objects = ScopedManager(partnership="partnership")
 
@@ -180,37 +241,93 @@ class Person(models.Model):
 
 
 class PostKind(models.TextChoices):
-    CHAIR = "chair", "Chair"
+    CHAIR = "chair", "Partnership chair"
+    INDEPENDENT_CHAIR = "independent_chair", "Independent chair"
     INDEPENDENT_SCRUTINEER = "independent_scrutineer", "Independent scrutineer"
+    LAY_MEMBER = "lay_member", "Lay member"
     BUSINESS_MANAGER = "business_manager", "Business manager"
-    LEAD_REPRESENTATIVE = "lead_representative", "Lead partner representative"
+    LEAD_REPRESENTATIVE = "lead_representative", "Lead safeguarding partner"
+    DELEGATED_PARTNER = "delegated_partner", "Delegated safeguarding partner"
+    SUBGROUP_CHAIR = "subgroup_chair", "Sub-group chair"
     OTHER = "other", "Other"
 
 
 class Post(models.Model):
-    """A post a person holds in the partnership, from one reporting year to another."""
+    """A post held in the partnership: by a named person or (a lay member, a post named by title) by nobody named.
+
+    The reporting years give the span a report asks about; the dates, when known, give the months
+    (two chairs in one year, each with their months).
+    """
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="posts")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="posts")
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="posts", help_text="Optional."
+    )
     kind = models.CharField(max_length=30, choices=PostKind.choices)
     title = models.CharField(max_length=200, blank=True, help_text="Job title as printed, e.g. Chief Constable.")
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="posts")
+    group = models.ForeignKey(
+        "Group",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+        help_text="For a sub-group chair.",
+    )
     from_year = ReportingYearField()
     to_year = ReportingYearField(null=True, blank=True, help_text="Empty while the post is held.")
+    started_on = models.DateField(null=True, blank=True, help_text="First day in post, when known.")
+    ended_on = models.DateField(null=True, blank=True, help_text="Last day in post, when known.")
 
     objects = ScopedManager(partnership="partnership")
 
     class Meta:
-        ordering = ["kind", "person__name"]
+        ordering = ["kind", "from_year", "started_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(ended_on__gte=models.F("started_on")),
+                name="post_ends_after_start",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.person} – {self.get_kind_display()}"
+        return f"{self.holder} – {self.get_kind_display()}"
+
+    @property
+    def holder(self):
+        """Who holds the post as a report names them: the person, else the title, else the kind."""
+        if self.person_id:
+            return self.person.name
+        return self.title or ("Lay member" if self.kind == PostKind.LAY_MEMBER else "Name not published")
+
+    @property
+    def span(self):
+        """The months when known ("April 2024 to July 2024"), else the reporting years."""
+        if self.started_on or self.ended_on:
+            start = f"{self.started_on:%B %Y}" if self.started_on else f"{self.from_year}"
+            end = f"{self.ended_on:%B %Y}" if self.ended_on else "now"
+            return f"{start} to {end}"
+        if self.to_year and self.to_year != self.from_year:
+            return f"{self.from_year} to {self.to_year}"
+        return f"{self.from_year}" if self.to_year else f"from {self.from_year}"
 
     def clean(self):
         if self.person_id and self.partnership_id and self.person.partnership_id != self.partnership_id:
             raise ValidationError({"person": "This person belongs to another partnership."})
+        if not self.person_id and not self.title and self.kind != PostKind.LAY_MEMBER:
+            raise ValidationError({"title": "Name the person or give the post's title as the report prints it."})
         if self.to_year and self.from_year and self.to_year < self.from_year:
             raise ValidationError({"to_year": "The post cannot end before it starts."})
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": "The post cannot end before it starts."})
+        for name, day, year in (
+            ("started_on", self.started_on, self.from_year),
+            ("ended_on", self.ended_on, self.to_year),
+        ):
+            if day and year and ReportingYear.containing(day) != year:
+                raise ValidationError({name: f"{day:%-d %B %Y} is not in the reporting year {year}."})
 
 
 class Group(models.Model):
@@ -224,11 +341,14 @@ class Group(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reporting_groups"
     )
     shared_with = models.ManyToManyField(Partnership, blank=True, related_name="shared_groups")
+    from_year = ReportingYearField(null=True, blank=True, help_text="First reporting year the group met.")
+    to_year = ReportingYearField(null=True, blank=True, help_text="Last reporting year; empty while it meets.")
+    position = models.PositiveSmallIntegerField(default=0, help_text="The business unit's order.")
 
     objects = ScopedManager(partnership="partnership")
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["position", "name"]
         constraints = [models.UniqueConstraint(fields=["partnership", "name"], name="group_unique_name")]
 
     def __str__(self):
@@ -237,6 +357,8 @@ class Group(models.Model):
     def clean(self):
         if self.chair_id and self.chair.partnership_id != self.partnership_id:
             raise ValidationError({"chair": "The chair must be one of this partnership's people."})
+        if self.from_year and self.to_year and self.to_year < self.from_year:
+            raise ValidationError({"to_year": "A group cannot end before it starts."})
         seen, current = {self.pk}, self.reports_to
         while current is not None:
             if current.pk in seen:
@@ -248,15 +370,22 @@ class Group(models.Model):
     def is_shared(self):
         return self.shared_with.exists()
 
+    def existed_in(self, year):
+        return (self.from_year is None or self.from_year <= year) and (self.to_year is None or year <= self.to_year)
+
+    @property
+    def years(self):
+        if self.from_year and self.to_year:
+            return f"{self.from_year} to {self.to_year}" if self.to_year != self.from_year else f"{self.from_year}"
+        return f"since {self.from_year}" if self.from_year else ""
+
 
 class FundingYear(models.Model):
-    """A partnership's budget for one reporting year; the lines hold the money."""
+    """A partnership's budget for one reporting year; the lines hold the money, in the business unit's order."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="funding_years")
     year = ReportingYearField()
-    reserves_brought_forward = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
-    reserves_carried_forward = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
-    notes = models.TextField(blank=True)
+    notes = models.TextField(blank=True, help_text="Printed under the table.")
 
     objects = ScopedManager(partnership="partnership")
 
@@ -267,9 +396,16 @@ class FundingYear(models.Model):
     def __str__(self):
         return f"{self.partnership} funding {self.year}"
 
-    def _total(self, kind):
-        # Sums in Python so a prefetched `lines` costs no query (rendering runs none).
-        return sum((line.amount for line in self.lines.all() if line.kind == kind), Decimal("0"))
+    # Everything below reads the prefetched `lines` in Python, so rendering runs no query.
+    def _lines(self, *kinds):
+        return [line for line in self.lines.all() if line.kind in kinds]
+
+    def _total(self, *kinds):
+        return sum((line.amount for line in self._lines(*kinds)), Decimal("0"))
+
+    def _balance(self, kind):
+        lines = self._lines(kind)
+        return lines[0].amount if lines else None
 
     @property
     def total_contributions(self):
@@ -277,42 +413,81 @@ class FundingYear(models.Model):
 
     @property
     def total_income(self):
-        return self.total_contributions + self._total(FundingLine.Kind.OTHER_INCOME)
+        """Contributions, other income and reserves used: "Total income" as the reports print it."""
+        return self._total(*FundingLine.INCOME_KINDS)
 
     @property
     def has_expenditure(self):
-        return any(line.kind == FundingLine.Kind.EXPENDITURE for line in self.lines.all())
+        return bool(self._lines(FundingLine.Kind.EXPENDITURE))
 
     @property
     def total_expenditure(self):
+        """Signed: money out is negative, so it prints in brackets."""
         return self._total(FundingLine.Kind.EXPENDITURE)
+
+    @property
+    def net(self):
+        """Income less expenditure (expenditure is already negative); None until expenditure is recorded."""
+        return self.total_income + self.total_expenditure if self.has_expenditure else None
+
+    @property
+    def reserves_brought_forward(self):
+        return self._balance(FundingLine.Kind.RESERVES_BROUGHT_FORWARD)
+
+    @property
+    def reserves_carried_forward(self):
+        return self._balance(FundingLine.Kind.RESERVES_CARRIED_FORWARD)
 
 
 class FundingLine(models.Model):
+    """One signed amount of a kind: money in is positive, money out (expenditure) negative."""
+
     class Kind(models.TextChoices):
-        CONTRIBUTION = "contribution", "Agency contribution"
+        CONTRIBUTION = "contribution", "Partner contribution"
         OTHER_INCOME = "other_income", "Other income"
+        USE_OF_RESERVES = "use_of_reserves", "Use of reserves"
         EXPENDITURE = "expenditure", "Expenditure"
+        RESERVES_BROUGHT_FORWARD = "reserves_brought_forward", "Reserves brought forward"
+        RESERVES_CARRIED_FORWARD = "reserves_carried_forward", "Reserves carried forward"
+
+    INCOME_KINDS = INCOME_KINDS  # contribution, other income, use of reserves
+    BALANCE_KINDS = (Kind.RESERVES_BROUGHT_FORWARD, Kind.RESERVES_CARRIED_FORWARD)
 
     funding_year = models.ForeignKey(FundingYear, on_delete=models.CASCADE, related_name="lines")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="contributions")
     label = models.CharField(max_length=200, blank=True)
-    amount = models.DecimalField(max_digits=12, decimal_places=2)
-    position = models.PositiveSmallIntegerField(default=0)
+    amount = models.DecimalField(
+        max_digits=12, decimal_places=2, help_text="Signed: expenditure is negative (printed in brackets)."
+    )
+    note = models.CharField(max_length=300, blank=True, help_text="Printed beside the line.")
+    position = models.PositiveSmallIntegerField(default=0, help_text="The business unit's order.")
 
     objects = ScopedManager(partnership="funding_year__partnership")
 
     class Meta:
-        ordering = ["kind", "position", "id"]
+        ordering = ["position", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(kind="contribution") | Q(agency__isnull=False),
-                name="contribution_has_agency",
+                condition=~Q(kind="contribution") | Q(agency__isnull=False) | ~Q(label=""),
+                name="contribution_names_contributor",
             ),
             models.CheckConstraint(
-                condition=Q(kind="contribution") | ~Q(label=""),
-                name="other_line_has_label",
+                condition=Q(
+                    kind__in=[
+                        "contribution",
+                        "use_of_reserves",
+                        "reserves_brought_forward",
+                        "reserves_carried_forward",
+                    ]
+                )
+                | ~Q(label=""),
+                name="income_or_spending_line_has_label",
+            ),
+            models.UniqueConstraint(
+                fields=["funding_year", "kind"],
+                condition=Q(kind__in=["reserves_brought_forward", "reserves_carried_forward"]),
+                name="one_balance_of_each_kind",
             ),
         ]
 
@@ -321,7 +496,17 @@ class FundingLine(models.Model):
 
     @property
     def display_label(self):
-        return self.label or str(self.agency)
+        return self.label or (str(self.agency) if self.agency_id else self.get_kind_display())
+
+    @property
+    def is_balance(self):
+        return self.kind in self.BALANCE_KINDS
+
+    def clean(self):
+        if self.kind == self.Kind.CONTRIBUTION and not self.agency_id and not self.label:
+            raise ValidationError({"agency": "Choose the contributing agency or name the contributors in the label."})
+        if self.kind not in (self.Kind.CONTRIBUTION, self.Kind.USE_OF_RESERVES, *self.BALANCE_KINDS) and not self.label:
+            raise ValidationError({"label": "Say what this line is, as the table prints it."})
 
 
 class Role(models.TextChoices):

@@ -47,8 +47,9 @@ def ensure_partnership(*, slug, **values):
 
 
 @transaction.atomic
-def ensure_area(*, partnership, ons_code, name):
-    return _upsert(Area, {"partnership": partnership, "ons_code": ons_code}, {"name": name})
+def ensure_area(*, partnership, ons_code, name, council=None):
+    fields = {"name": name} if council is None else {"name": name, "council": council}
+    return _upsert(Area, {"partnership": partnership, "ons_code": ons_code}, fields)
 
 
 @transaction.atomic
@@ -75,25 +76,65 @@ def ensure_person(*, partnership, name, email=""):
 
 
 @transaction.atomic
-def set_post(*, person, kind, from_year, title="", agency=None, to_year=None):
+def set_post(
+    *,
+    partnership=None,
+    person=None,
+    kind,
+    from_year,
+    title="",
+    agency=None,
+    to_year=None,
+    started_on=None,
+    ended_on=None,
+    group=None,
+):
+    """A post keyed by who holds it (or, unnamed, by its title), its kind and when it started."""
+    partnership = partnership or person.partnership
     return _upsert(
         Post,
         {
-            "partnership": person.partnership,
+            "partnership": partnership,
             "person": person,
             "kind": kind,
             "from_year": ReportingYear.parse(from_year),
+            "started_on": started_on,
+            **({} if person else {"title": title}),
         },
-        {"title": title, "agency": agency, "to_year": ReportingYear.parse(to_year) if to_year else None},
+        {
+            **({"title": title} if person else {}),
+            "agency": agency,
+            "to_year": ReportingYear.parse(to_year) if to_year else None,
+            "ended_on": ended_on,
+            "group": group,
+        },
     )
 
 
 @transaction.atomic
-def ensure_group(*, partnership, name, purpose="", chair=None, reports_to=None, shared_with=()):
+def ensure_group(
+    *,
+    partnership,
+    name,
+    purpose="",
+    chair=None,
+    reports_to=None,
+    shared_with=(),
+    from_year=None,
+    to_year=None,
+    position=0,
+):
     group = _upsert(
         Group,
         {"partnership": partnership, "name": name},
-        {"purpose": purpose, "chair": chair, "reports_to": reports_to},
+        {
+            "purpose": purpose,
+            "chair": chair,
+            "reports_to": reports_to,
+            "from_year": ReportingYear.parse(from_year) if from_year else None,
+            "to_year": ReportingYear.parse(to_year) if to_year else None,
+            "position": position,
+        },
     )
     if set(group.shared_with.all()) != set(shared_with):
         group.shared_with.set(shared_with)
@@ -101,30 +142,29 @@ def ensure_group(*, partnership, name, purpose="", chair=None, reports_to=None, 
 
 
 @transaction.atomic
-def set_funding_year(*, partnership, year, lines, reserves_brought_forward=None, reserves_carried_forward=None):
-    """Replace a year's funding lines: `lines` are (kind, agency or None, label, amount) tuples."""
-    funding = _upsert(
-        FundingYear,
-        {"partnership": partnership, "year": ReportingYear.parse(year)},
-        {
-            "reserves_brought_forward": _money(reserves_brought_forward),
-            "reserves_carried_forward": _money(reserves_carried_forward),
-        },
-    )
+def set_funding_year(*, partnership, year, lines, notes=""):
+    """Replace a year's funding lines, in the order given.
+
+    `lines` are (kind, agency or None, label, signed amount[, note]) tuples: expenditure negative.
+    """
+    funding = _upsert(FundingYear, {"partnership": partnership, "year": ReportingYear.parse(year)}, {"notes": notes})
     wanted = [
-        (kind, agency.pk if agency else None, label, _money(amount), position)
-        for position, (kind, agency, label, amount) in enumerate(lines)
+        (kind, agency.pk if agency else None, label, _money(amount), rest[0] if rest else "", position)
+        for position, (kind, agency, label, amount, *rest) in enumerate(lines)
     ]
     current = [
-        (line.kind, line.agency_id, line.label, line.amount, line.position)
+        (line.kind, line.agency_id, line.label, line.amount, line.note, line.position)
         for line in funding.lines.order_by("position", "id")
     ]
-    if sorted(wanted, key=lambda x: x[4]) != current:
+    if wanted != current:
         funding.lines.all().delete()
-        FundingLine.objects.bulk_create(
-            FundingLine(funding_year=funding, kind=k, agency_id=a, label=label, amount=amt, position=pos)
-            for k, a, label, amt, pos in wanted
-        )
+        new_lines = [
+            FundingLine(funding_year=funding, kind=k, agency_id=a, label=label, amount=amt, note=note, position=pos)
+            for k, a, label, amt, note, pos in wanted
+        ]
+        for line in new_lines:
+            line.full_clean(exclude=["funding_year"])
+        FundingLine.objects.bulk_create(new_lines)
     return funding
 
 

@@ -2,6 +2,7 @@ from django.shortcuts import render
 
 from . import selectors
 from .access import Capability, partnership_view
+from .accounts import accounts_rows
 
 
 @partnership_view(Capability.VIEW_PARTNERSHIP)
@@ -16,7 +17,7 @@ def structure(request):
             "partnership": partnership,
             "areas": selectors.areas_of(partnership),
             "memberships_by_year": [(year, [m for m in memberships if m.year == year]) for year in years],
-            "people": selectors.people_with_posts(partnership),
+            "posts": selectors.posts_of(partnership),
             "groups": selectors.groups_for(partnership),
         },
     )
@@ -24,8 +25,13 @@ def structure(request):
 
 @partnership_view(Capability.VIEW_PARTNERSHIP)
 def funding(request):
+    years = selectors.funding_years(request.partnership)
+    warnings = selectors.reserves_warnings(years)
     return render(
         request,
         "partners/funding.html",
-        {"partnership": request.partnership, "funding_years": selectors.funding_years(request.partnership)},
+        {
+            "partnership": request.partnership,
+            "funding_years": [(fy, accounts_rows(fy.lines.all()), warnings.get(fy.year)) for fy in years],
+        },
     )

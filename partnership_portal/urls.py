@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from partners.fields import ReportingYearConverter
+from partners.people_views import AcceptInvitationView
 
 from . import accounts, views
 
@@ -17,6 +18,11 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("accounts/password_reset/", accounts.ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path(
+        "accounts/invitation/<uidb64>/<token>/",
+        AcceptInvitationView.as_view(),
+        name="invitation_accept",
+    ),
     path("admin/", admin.site.urls),
     path("p/<slug:partnership_slug>/", views.partnership_home, name="partnership_home"),
     path("p/<slug:partnership_slug>/", include("partners.urls")),

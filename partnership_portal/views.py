@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django_scopes import scope
 
+from metrics import progress
 from metrics import selectors as figures
 from partners.access import Capability, access_from, partnership_roles_for, partnership_view
 from partners.models import Partnership
@@ -17,18 +18,21 @@ def home(request):
 
 @login_required
 def dashboard(request):
-    """What each role can do, per partnership; agency submitters see their returns straight away."""
+    """Each role's work first, per partnership: the business unit's returns waiting for a decision
+    and the round's progress; a partner's returns with their due date and next step."""
     accesses = partnership_roles_for(request.user)
     if request.user.is_portal_admin:
         held = {access.partnership.pk for access in accesses}
         accesses += [access_from(request.user, p, []) for p in Partnership.objects.exclude(pk__in=held)]
     cards = []
     for access in accesses:
-        returns = []
-        if access.can(Capability.SUBMIT_FIGURES):
-            with scope(partnership=access.partnership):
-                returns = figures.returns_for_agency(access.partnership, access.agency)
-        cards.append({"access": access, "returns": returns})
+        returns, work = [], None
+        with scope(partnership=access.partnership):
+            if access.can(Capability.SUBMIT_FIGURES):
+                returns = progress.return_progress(figures.returns_for_agency(access.partnership, access.agency))
+            if access.can(Capability.VIEW_PARTNERSHIP):
+                work = progress.business_unit_work(access.partnership)
+        cards.append({"access": access, "returns": returns, "work": work})
     return render(request, "dashboard.html", {"cards": cards})
 
 

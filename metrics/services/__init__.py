@@ -11,6 +11,7 @@ live in `metrics.cells` and `metrics.selectors`, which import nothing from this 
 - `rounds`: open or extend a collection round
 - `imports`: an administrator's import of figures and comparators
 - `comparators`: England and regional comparators
+- `statement`: how one figure is stated (period, precision, rank, share, publisher)
 """
 
 from ..cells import (
@@ -28,7 +29,8 @@ from ..errors import FigureError, StaleReturn
 from .checks import check_cells, differences_from_saved
 from .comparators import set_comparator
 from .imports import import_figures
-from .rounds import open_round
+from .rounds import open_planned_round, open_round
+from .statement import restate_value
 from .workflow import approve_return, reopen_return, save_return, send_back_return, submit_return
 
 __all__ = [
@@ -45,8 +47,10 @@ __all__ = [
     "expected_cells",
     "import_figures",
     "normalised",
+    "open_planned_round",
     "open_round",
     "reopen_return",
+    "restate_value",
     "return_scope",
     "save_return",
     "send_back_return",

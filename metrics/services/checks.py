@@ -10,10 +10,12 @@ from ..cells import (
     stored_cells,
     stored_values,
 )
+from ..presentation import Publishers, read_details
 from ..validation import (
     EntryError,
     check_part,
     check_rank_within,
+    check_symbols,
     check_texts,
     check_value,
     large_change_warning,
@@ -25,7 +27,7 @@ from ..validation import (
 def check_cells(ret, cells: dict, *, metrics, area_ids, stored=None, last_year=None) -> dict:
     """Validate every cell of a return; returns {key: CellCheck}.
 
-    Runs two queries, none when the caller passes what it has read already: `stored`, this
+    Runs three queries (the publishers, and two none when the caller passes what it has read): `stored`, this
     year's figures of the metrics and of the wholes they are part of, and `last_year`, the
     metrics' figures a year before (as `selectors.return_sheet` keeps them)."""
     year = ret.round.year
@@ -35,6 +37,7 @@ def check_cells(ret, cells: dict, *, metrics, area_ids, stored=None, last_year=N
         stored = stored_values(ret.partnership, set(metric_by_id) | whole_ids, year)  # wholes, locks
     if last_year is None:
         last_year = stored_values(ret.partnership, set(metric_by_id), year.previous())
+    publishers = Publishers.of(ret.partnership)
     checks = {}
     for key, cell in cells.items():
         metric = metric_by_id[key[0]]
@@ -49,7 +52,12 @@ def check_cells(ret, cells: dict, *, metrics, area_ids, stored=None, last_year=N
         check.blank = entry.is_blank
         check.value, check.not_known = entry.value, entry.not_known
         if entry.value is not None:
-            check.errors += check_value(metric, entry.value)
+            check.errors += check_value(metric, entry.value) + check_symbols(metric, cell.raw)
+        if not entry.is_blank:
+            check.details, detail_errors = read_details(
+                cell.details, metric=metric, year=year, raw=cell.raw, publishers=publishers
+            )
+            check.errors += detail_errors
         check.rank_out_of, rank_error = parse_rank_out_of(cell.rank_out_of)
         check.errors += [rank_error] if rank_error else []
         check.errors += check_texts(cell)
@@ -60,7 +68,7 @@ def check_cells(ret, cells: dict, *, metrics, area_ids, stored=None, last_year=N
             # An editable return never holds its own approved figures (re-opening withdraws them),
             # so an approved figure here came from an administrator's import: it is not the agency's.
             check.locked = True
-            if not check.errors and normalised(cell).raw != cell_input_from(locked).raw:
+            if not check.errors and normalised(cell).raw != normalised(cell_input_from(locked)).raw:
                 check.errors.append(
                     "This figure is already approved and cannot be changed here. "
                     "Ask the business unit if it needs correcting."
@@ -96,7 +104,7 @@ def differences_from_saved(ret, cells) -> dict:
     differences = {}
     for key, typed in cells.items():
         now = saved.get(key, CellInput())
-        if normalised(typed).raw != now.raw:
+        if normalised(typed).raw != normalised(now).raw:
             shown = now.raw or "empty"
             differences[key] = CellCheck(
                 warnings=[f"Saved now: {shown}. Check which is right before saving again."], blank=False

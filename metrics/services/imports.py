@@ -8,6 +8,7 @@ from partners import audit
 from ..cells import CellCheck, ImportRow, cell_key
 from ..errors import FigureError
 from ..models import Comparator, Return
+from ..presentation import Publishers, read_details
 from ..validation import parse_entry
 from .writer import write_values
 
@@ -37,6 +38,7 @@ def import_figures(partnership, rows: list[ImportRow], *, by, via="command"):
         else:
             batches.setdefault((row.year, row.approved), {})[cell_key(row.metric.pk, row.area_id)] = row
     now = timezone.now()
+    publishers = Publishers.of(partnership)
     written = 0
     for (year, approved), by_key in batches.items():
         cells = {key: row.cell for key, row in by_key.items()}
@@ -48,6 +50,9 @@ def import_figures(partnership, rows: list[ImportRow], *, by, via="command"):
                 not_known=entry.not_known,
                 blank=entry.is_blank,
                 rank_out_of=int(row.cell.rank_out_of) if row.cell.rank_out_of.strip() else None,
+                details=read_details(
+                    row.cell.details, metric=row.metric, year=year, raw=row.cell.raw, publishers=publishers
+                )[0],
             )
         written += write_values(partnership, year, cells, checks, by=by, via=via, approved_at=now if approved else None)
     for row in comparators:
@@ -61,10 +66,11 @@ def import_figures(partnership, rows: list[ImportRow], *, by, via="command"):
                 geography=row.geography,
                 value=value,
                 source=row.cell.note,
+                qualifier=row.cell.qualifier,
             )
-        elif current.value != value or current.source != row.cell.note:
-            current.value, current.source = value, row.cell.note
-            current.save(update_fields=["value", "source"])
+        elif current.value != value or current.source != row.cell.note or current.qualifier != row.cell.qualifier:
+            current.value, current.source, current.qualifier = value, row.cell.note, row.cell.qualifier
+            current.save(update_fields=["value", "source", "qualifier"])
         else:
             continue
         written += 1

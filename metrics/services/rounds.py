@@ -6,6 +6,7 @@ from partners import audit
 
 from ..errors import FigureError
 from ..models import CollectionRound, Return
+from ..selectors import collection_plan
 
 
 @transaction.atomic
@@ -88,3 +89,48 @@ def _assert_one_supplier_per_figure(collection):
                         f"“{metric.name}” would be returned by both {owner.agency} and {ret.agency}: "
                         "choose one agency for each figure."
                     )
+
+
+def without_council_message(plan):
+    return (
+        "No agency would be asked for some figures: "
+        + "; ".join(
+            f"{area.name} has no council set, so its {len(metrics)} area figure{'s' if len(metrics) != 1 else ''} "
+            f"({', '.join(m.name for m in metrics[:3])}{'…' if len(metrics) > 3 else ''}) would not be asked for"
+            for area, metrics in plan.without_council.items()
+        )
+        + ". Choose each area's council."
+    )
+
+
+@transaction.atomic
+def open_planned_round(*, partnership, year, opens_on, closes_on, areas, councils=None, by):
+    """Open (or extend) the year's round as `selectors.collection_plan` says: each metric to its
+    named supplier, each per-area metric without one to the area's own council.
+
+    `councils` ({area pk: council agency}) are councils chosen on the open-round screen for areas
+    that had none (or another): they are saved on the area, with an audit event, first. Refused
+    whole, creating nothing, while any figure would have no supplier.
+    """
+    councils = councils or {}
+    for area in areas:
+        chosen = councils.get(area.pk)
+        if chosen is not None and area.council_id != chosen.pk:
+            before = str(area.council or "")
+            area.council = chosen
+            area.save(update_fields=["council"])
+            audit.record(
+                "partners.area.council_set", partnership=partnership, by=by, subject=area, old=before, new=str(chosen)
+            )
+    plan = collection_plan(partnership, year, areas)
+    if plan.refused:
+        raise FigureError(without_council_message(plan))
+    return open_round(
+        partnership=partnership,
+        year=year,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        areas=areas,
+        assignments=plan.assignments(),
+        by=by,
+    )

@@ -39,6 +39,7 @@ def write_values(partnership, year, cells, checks, *, by, via, ret=None, approve
             qualifier=cell.qualifier.strip(),
             explanation=cell.explanation.replace("\r\n", "\n").strip(),
             rank_out_of=check.rank_out_of,
+            **check.details,
         )
         if current is None:
             current = MetricValue(

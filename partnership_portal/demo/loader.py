@@ -12,11 +12,12 @@ from django_scopes import scopes_disabled
 
 from metrics import services as figures
 from metrics.models import CollectionRound, FrameworkItem, Metric
+from metrics.presentation import Publishers, read_details
 from partners import services as partners
 from partners.models import Partnership, Role
 from partners.years import ReportingYear
 
-from . import metrics_data, partners_data, reports_data
+from . import history_data, metrics_data, partners_data, reports_data
 
 DEMO_PASSWORD = "portal-demo"
 NEXT_ROUND_YEAR = ReportingYear(2025)
@@ -69,27 +70,44 @@ def load(*, stdout=None):
     with scopes_disabled():
         partnerships = _load_partnerships()
         agencies = _load_agencies()
+        _set_councils(partnerships, agencies)
         _load_memberships(partnerships, agencies)
         people = _load_people(partnerships, agencies)
-        _load_groups(partnerships, people)
+        groups = _load_groups(partnerships, people)
+        _load_unnamed_posts(partnerships["hsscp"], agencies, groups)
         _load_funding(partnerships, agencies)
         users = _load_users(partnerships["hsscp"], agencies)
         metrics = _load_catalogue(partnerships["hsscp"], agencies)
         _load_figures(partnerships["hsscp"], metrics)
-        _open_next_round(partnerships["hsscp"], metrics, agencies, users["editor"])
+        _open_next_round(partnerships["hsscp"], users["editor"])
         reports_data.load(partnerships["hsscp"], editor=users["editor"])
     return users
 
 
 def _load_partnerships():
     result = {}
-    for data in partners_data.PARTNERSHIPS:
-        fields = {k: v for k, v in data.items() if k not in {"slug", "areas"}}
+    for data in partners_data.PARTNERSHIPS + history_data.BOARDS:
+        fields = {k: v for k, v in data.items() if k not in {"slug", "areas", "succeeded_by"}}
+        fields["started_on"], fields["ended_on"] = _date(data.get("started_on")), _date(data.get("ended_on"))
+        if data.get("succeeded_by"):
+            fields.update(kind="board", succeeded_by=result[data["succeeded_by"]])
         partnership = partners.ensure_partnership(slug=data["slug"], **fields)
         for area in data["areas"]:
             partners.ensure_area(partnership=partnership, ons_code=area["ons_code"], name=area["name"])
         result[data["slug"]] = partnership
     return result
+
+
+def _set_councils(partnerships, agencies):
+    """Each area's own council: a round asks it for the area's figures that name no supplier."""
+    for data in partners_data.PARTNERSHIPS:
+        for area in data["areas"]:
+            partners.ensure_area(
+                partnership=partnerships[data["slug"]],
+                ons_code=area["ons_code"],
+                name=area["name"],
+                council=agencies[area["council"]],
+            )
 
 
 def _load_agencies():
@@ -155,21 +173,43 @@ def _load_groups(partnerships, people):
                 chair=people.get((data.get("chair"), data["partnership"])),
                 reports_to=groups.get(data.get("reports_to")) if attempt else None,
                 shared_with=[partnerships[slug] for slug in data.get("shared_with", [])],
+                **history_data.GROUP_ORDER_AND_YEARS.get(data["key"], {}),
             )
+    return groups
+
+
+def _load_unnamed_posts(hsscp, agencies, groups):
+    for data in history_data.UNNAMED_POSTS:
+        partners.set_post(
+            partnership=hsscp,
+            kind=data["kind"],
+            title=data["title"],
+            agency=agencies.get(data.get("agency")),
+            group=groups.get(data.get("group")),
+            from_year=data["from_year"],
+            to_year=data.get("to_year"),
+            started_on=_date(data.get("started_on")),
+            ended_on=_date(data.get("ended_on")),
+        )
 
 
 def _load_funding(partnerships, agencies):
-    for data in partners_data.FUNDING:
-        lines = [("contribution", agencies[c["agency"]], "", c["amount"]) for c in data["contributions"]]
-        lines += [("other_income", None, i["label"], i["amount"]) for i in data["other_income"]]
-        lines += [("expenditure", None, e["label"], e["amount"]) for e in data["expenditure"]]
-        partners.set_funding_year(
-            partnership=partnerships[data["partnership"]],
-            year=data["year"],
-            lines=lines,
-            reserves_brought_forward=data.get("reserves_brought_forward"),
-            reserves_carried_forward=data.get("reserves_carried_forward"),
-        )
+    data = history_data.FUNDING_2024
+    partners.set_funding_year(
+        partnership=partnerships[data["partnership"]],
+        year=data["year"],
+        notes=data["notes"],
+        lines=[
+            (
+                line["kind"],
+                agencies.get(line.get("agency")),
+                line.get("label", ""),
+                line["amount"],
+                line.get("note", ""),
+            )
+            for line in data["lines"]
+        ],
+    )
 
 
 def _load_users(hsscp, agencies):
@@ -209,7 +249,7 @@ def _load_catalogue(hsscp, agencies):
             {"kind": data["kind"], "title": data["title"], "parent": items.get(data.get("parent"))},
         )
     metrics = {}
-    catalogue = metrics_data.METRICS + EXTRA_METRICS
+    catalogue = metrics_data.METRICS + EXTRA_METRICS + history_data.HISTORY_METRICS
     for position, data in enumerate(catalogue, start=1):
         metrics[data["code"]] = _upsert(
             Metric,
@@ -228,12 +268,22 @@ def _load_catalogue(hsscp, agencies):
                 "framework_item": items.get(data.get("indicator")),
                 "suppress_small": data["suppress_small"],
                 "position": position * 10,
+                "denominator_noun": data.get("denominator_noun", ""),
             },
         )
     for data in catalogue:
         if data.get("part_of"):
             metrics[data["code"]] = _upsert(
                 Metric, {"partnership": hsscp, "code": data["code"]}, {"part_of": metrics[data["part_of"]]}
+            )
+        if data.get("numerator_metric"):
+            metrics[data["code"]] = _upsert(
+                Metric,
+                {"partnership": hsscp, "code": data["code"]},
+                {
+                    "numerator_metric": metrics[data["numerator_metric"]],
+                    "denominator_metric": metrics[data["denominator_metric"]],
+                },
             )
     return metrics
 
@@ -247,7 +297,11 @@ def _upsert(model, lookup, values):
 def _load_figures(hsscp, metrics):
     areas = {area.ons_code: area for area in hsscp.areas.all()}
     rows = []
-    for line, (code, area_code, year, value, extra) in enumerate(metrics_data.VALUES, start=1):
+    history = [
+        (code, area, year, value, {"note": note, "details": details})
+        for code, area, year, value, details, note in history_data.HISTORY_VALUES
+    ]
+    for line, (code, area_code, year, value, extra) in enumerate(metrics_data.VALUES + history, start=1):
         rows.append(
             figures.ImportRow(
                 line=line,
@@ -259,7 +313,8 @@ def _load_figures(hsscp, metrics):
                     raw="N/K" if extra.get("not_known") else value,
                     note=extra.get("note", ""),
                     qualifier=extra.get("qualifier", ""),
-                    rank_out_of=str(extra.get("rank_out_of") or ""),
+                    rank_out_of=str(extra.get("rank_out_of") or extra.get("details", {}).get("rank_out_of") or ""),
+                    details=_details(code, area_code, year, extra),
                 ),
             )
         )
@@ -275,28 +330,42 @@ def _load_figures(hsscp, metrics):
                 cell=figures.CellInput(raw=value),
             )
         )
+    _check_details(hsscp, rows)
     figures.import_figures(hsscp, rows, by=None, via="demo")
 
 
-def _open_next_round(hsscp, metrics, agencies, editor):
+def _details(code, area_code, year, extra):
+    """How a figure is stated (presentation.DETAIL_COLUMNS), from history_data."""
+    details = {k: v for k, v in extra.get("details", {}).items() if k != "rank_out_of"}
+    details |= history_data.SEED_VALUE_DETAILS.get((code, area_code, year), {})
+    if area_code == "E06000004" and year == "2021-22" and "Throughout 2020-21" in extra.get("note", ""):
+        details |= history_data.STOCKTON_SNAPSHOT_2020_21
+    return details
+
+
+def _check_details(hsscp, rows):
+    """The demo's details obey the rules every import does; a mistake in the data files stops the load."""
+    publishers = Publishers.of(hsscp)
+    for row in rows:
+        if row.geography is None:
+            errors = read_details(
+                row.cell.details, metric=row.metric, year=row.year, raw=row.cell.raw, publishers=publishers
+            )[1]
+            if errors:
+                raise ValueError(f"Demo figure {row.metric.code} {row.year}: {' '.join(errors)}")
+
+
+def _open_next_round(hsscp, editor):
     """The 2025-26 round: police return their figures for both areas, each council for its own."""
     if CollectionRound.objects.filter(partnership=hsscp, year=NEXT_ROUND_YEAR).exists():
         return
-    areas = {area.ons_code: area for area in hsscp.areas.all()}
-    collected = [m for m in metrics.values() if m.is_collected_in(NEXT_ROUND_YEAR)]
-    police = [m for m in collected if m.agency_id == agencies["cleveland-police"].pk]
-    council = [m for m in collected if m.agency_id is None and m.is_per_area and m.group != "profile"]
-    figures.open_round(
+    # The rule the open-round screen applies: named suppliers, then each area's own council.
+    figures.open_planned_round(
         partnership=hsscp,
         year=NEXT_ROUND_YEAR,
         opens_on=dt.date(2026, 4, 1),
         closes_on=dt.date(2026, 12, 18),
-        areas=list(areas.values()),
-        assignments={
-            agencies["cleveland-police"]: (sorted(police, key=lambda m: m.position), list(areas.values())),
-            agencies["hartlepool-bc"]: (council, [areas["E06000001"]]),
-            agencies["stockton-bc"]: (council, [areas["E06000004"]]),
-        },
+        areas=list(hsscp.areas.all()),
         by=editor,
     )
 

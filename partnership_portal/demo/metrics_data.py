@@ -10,6 +10,9 @@ Conventions
   "the area's own council" (Hartlepool BC for E06000001, Stockton-on-Tees BC for E06000004),
   because one key cannot name both; None for partnership-level figures means the HSSCP
   business unit; None for figures from outside sources (End Child Poverty).
+- `note` is the figure's public note (shown beside it in the explorer, exports and reports);
+  `research` records where and how the seed printed it, for whoever maintains this file, and is
+  never loaded.
 - A figure the seed does not give for a year/area is simply absent (a gap), not N/K. The seeds
   contain no "N/K" entries, so no value carries {"not_known": True}.
 """
@@ -1028,14 +1031,14 @@ VALUES = [
         "E06000004",
         "2021-22",
         "44021",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L292
     (
         "children_pct_population",
         "E06000004",
         "2021-22",
         "22",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L296
     (
         "child_poverty_pct",
@@ -1049,7 +1052,7 @@ VALUES = [
         "E06000004",
         "2021-22",
         "26.2",
-        {"note": "mainstream primary pupils; snapshot headed 'Throughout 2020-21'"},
+        {"note": "mainstream primary pupils", "research": "snapshot headed 'Throughout 2020-21'"},
     ),  # AR21 L301
     ("ehe_children", "E06000004", "2021-22", "246", {"note": "as of March 2021"}),  # AR21 L280
     (
@@ -1057,139 +1060,141 @@ VALUES = [
         "E06000004",
         "2021-22",
         "995",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L303
     (
         "referrals",
         "E06000004",
         "2021-22",
         "3624",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L305
     (
         "re_referrals_pct",
         "E06000004",
         "2021-22",
         "21.5",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L309
     (
         "early_help_episodes",
         "E06000004",
         "2021-22",
         "616",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L311
     (
         "early_help_escalated",
         "E06000004",
         "2021-22",
         "8",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L313
     (
         "cin_open",
         "E06000004",
         "2021-22",
         "2373",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L315
     (
         "cp_plans",
         "E06000004",
         "2021-22",
         "301",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L317
     (
         "send_support",
         "E06000004",
         "2021-22",
         "5259",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L319
     (
         "cse_risk",
         "E06000004",
         "2021-22",
         "20",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L321
     (
         "missing_episodes",
         "E06000004",
         "2021-22",
         "1478",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L323 "1478 ... by 473 young people"
     (
         "missing_young_people",
         "E06000004",
         "2021-22",
         "473",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L323
     (
         "lac_missing_episodes",
         "E06000004",
         "2021-22",
         "609",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L325
     (
         "lac_missing_young_people",
         "E06000004",
         "2021-22",
         "98",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L325
     (
         "looked_after",
         "E06000004",
         "2021-22",
         "574",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L327
     (
         "private_fostering_new",
         "E06000004",
         "2021-22",
         "3",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L329
     (
         "da_children_present",
         "E06000004",
         "2021-22",
         "2153",
-        {"note": "printed as 'children witnessing a domestic abuse incident'; snapshot headed 'Throughout 2020-21'"},
+        {
+            "research": "printed as 'children witnessing a domestic abuse incident'; snapshot headed 'Throughout 2020-21'"
+        },
     ),  # AR21 L333
     (
         "marac_cases",
         "E06000004",
         "2021-22",
         "258",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L335
     (
         "marac_children",
         "E06000004",
         "2021-22",
         "503",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L337
     (
         "lado_referrals",
         "E06000004",
         "2021-22",
         "118",
-        {"note": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
+        {"research": "snapshot headed 'Throughout 2020-21' in the 2021-22 report"},
     ),  # AR21 L339
     # ===================== 2021-22 report: PARTNERSHIP ===============================
     ("training_sessions", None, "2021-22", "70", {}),  # AR21 L593
     ("elearning_completions", None, "2021-22", "6745", {}),  # AR21 L597
     ("training_attendees", None, "2021-22", "1475", {}),  # AR21 L599
-    ("website_users", None, "2021-22", "6396", {"note": "printed as 'visitors to the HSSCP website'"}),  # AR21 L622
+    ("website_users", None, "2021-22", "6396", {"research": "printed as 'visitors to the HSSCP website'"}),  # AR21 L622
     ("website_page_views", None, "2021-22", "24253", {"note": "page views on the new HSSCP website"}),  # AR21 L626
     ("bulletin_recipients", None, "2021-22", "890", {}),  # AR21 L630
     ("school_forums", None, "2021-22", "6", {}),  # AR21 L635
@@ -1202,8 +1207,8 @@ VALUES = [
         "2",
         {"note": "Contextual Safeguarding and Neglect themed audits"},
     ),  # AR21 L526, L550
-    # Not entered: "11 serious safeguarding incidents" reviewed since April 2019 (AR21 L553, L584) is a
-    # cumulative count over three years, not a 2021-22 figure.
+    # "11 serious safeguarding incidents" reviewed since April 2019 (AR21 L553, L584) covers three years:
+    # it is in history_data.HISTORY_VALUES as a multi-year figure.
     # ===================== 2024-25 report: HARTLEPOOL (E06000001) =====================
     ("children_under_18", "E06000001", "2024-25", "20417", {}),  # AR24 L96
     # children_pct_population: the 2024-25 Hartlepool tile is missing from the seed (gap).
@@ -1239,14 +1244,19 @@ VALUES = [
         "E06000004",
         "2024-25",
         "28.4",
-        {"note": "tile cites End Child Poverty data May 2021 (L174) but the context text cites June 2024 data (L153)"},
+        {
+            "research": "tile cites End Child Poverty data May 2021 (L174) but the context text cites June 2024 data (L153)"
+        },
     ),  # AR24 L173
     (
         "fsm_primary_pct",
         "E06000004",
         "2024-25",
         "29.1",
-        {"note": "mainstream primary pupils; this tile gives the national average as 23.8% (Hartlepool's tile: 24.6%)"},
+        {
+            "note": "mainstream primary pupils",
+            "research": "this tile gives the national average as 23.8% (Hartlepool's tile: 24.6%)",
+        },
     ),  # AR24 L176
     ("ehe_children", "E06000004", "2024-25", "452", {}),  # AR24 L151
     ("hub_contacts_per_month", "E06000004", "2024-25", "1104", {}),  # AR24 L179
@@ -1282,7 +1292,7 @@ VALUES = [
     ),  # AR24 L666-668
     ("lfr_briefing_attendees", None, "2024-25", "146", {}),  # AR24 L670
     ("neglect_event_attendees", None, "2024-25", "64", {}),  # AR24 L672
-    ("website_users", None, "2024-25", "7300", {"note": "printed as 'active users'"}),  # AR24 L696
+    ("website_users", None, "2024-25", "7300", {"research": "printed as 'active users'"}),  # AR24 L696
     ("website_page_views", None, "2024-25", "24200", {}),  # AR24 L697
     ("ebulletins_issued", None, "2024-25", "12", {}),  # AR24 L698
     ("newsletters_issued", None, "2024-25", "4", {}),  # AR24 L698

@@ -35,9 +35,10 @@ PARTNERSHIPS = [
             "Hartlepool and Stockton-on-Tees meet this duty together through HSSCP, whose "
             "arrangements began in April 2019 and were republished in December 2024."
         ),
+        "started_on": "2019-04-10",  # ARR19 L36 (history_data.py)
         "areas": [
-            {"name": "Hartlepool", "ons_code": "E06000001"},
-            {"name": "Stockton-on-Tees", "ons_code": "E06000004"},
+            {"name": "Hartlepool", "ons_code": "E06000001", "council": "hartlepool-bc"},
+            {"name": "Stockton-on-Tees", "ons_code": "E06000004", "council": "stockton-bc"},
         ],
     },
     {
@@ -58,8 +59,8 @@ PARTNERSHIPS = [
             "several Tees-wide sub-groups jointly with its neighbour, HSSCP."
         ),
         "areas": [
-            {"name": "Middlesbrough", "ons_code": "E06000002"},
-            {"name": "Redcar and Cleveland", "ons_code": "E06000003"},
+            {"name": "Middlesbrough", "ons_code": "E06000002", "council": "middlesbrough-council"},
+            {"name": "Redcar and Cleveland", "ons_code": "E06000003", "council": "redcar-cleveland-bc"},
         ],
     },
 ]
@@ -385,7 +386,7 @@ PEOPLE = [
             # The 2024-25 report does not name its Independent Scrutineer, so no later year is asserted.
             {
                 "partnership": "hsscp",
-                "post": "chair",
+                "post": "independent_chair",
                 "title": "HSSCP Independent Chair and Scrutineer",
                 "agency": None,
                 "from_year": "2021-22",
@@ -599,30 +600,4 @@ GROUPS = [
 
 # 2021-22: the "Financial Arrangements" page is empty in the text extraction (AR21 L166-171), so no
 # figures are given for that year.
-FUNDING = [
-    {
-        "partnership": "hsscp",
-        "year": "2024-25",
-        # AR24 L329-341: standstill budget, four equal LSP contributions.
-        "contributions": [
-            {"agency": "hartlepool-bc", "amount": "65620.00"},  # L333
-            {"agency": "stockton-bc", "amount": "65620.00"},  # L334
-            {"agency": "cleveland-police", "amount": "65620.00"},  # L335
-            {"agency": "nenc-icb", "amount": "65620.00"},  # L336
-        ],
-        # Seed "Total Contributions £303,964" (L339) = 4 x 65,620 + 9,534 + 31,950: it includes the two
-        # group contributions below, which are kept in other_income because no single agency pays them.
-        # Agency contributions alone total 262,480.00.
-        "other_income": [
-            {"label": "Relevant Agency Contributions", "amount": "9534.00"},  # L337
-            {"label": "Hartlepool and Stockton Schools", "amount": "31950.00"},  # L338
-            # L340: a draw on reserves shown as income; the balances before and after are not published.
-            {"label": "Release of HSSCP reserve", "amount": "38356.00"},
-        ],
-        # Total income check: 262,480 + 9,534 + 31,950 + 38,356 = 342,320, matching L341. The seed's
-        # arithmetic agrees throughout.
-        "expenditure": [],  # not published in the seed
-        "reserves_brought_forward": None,
-        "reserves_carried_forward": None,
-    },
-]
+# Funding is in history_data.FUNDING_2024 (signed lines of a kind, in the printed order).

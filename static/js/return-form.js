@@ -82,16 +82,19 @@
     var last = lastYear(cell);
     var now = parse(input.value);
     var out = cell.querySelector(".live-change");
+    // Say how a figure typed with commas, £ or % is read, so "1,5" or "12%" surprise no one.
+    var typed = (input.value || "").replace(/\s/g, "");
+    var readAs = now !== null && typed !== String(now) ? " · read as " + now : "";
     if (!out) {
-      if (last === null || now === null) return;
+      if ((last === null || now === null) && !readAs) return;
       out = liveOf(cell);
     }
     if (last === null || now === null) {
-      out.textContent = "";
+      out.textContent = readAs;
       return;
     }
     var diff = now - last;
-    var text = " · change " + (diff > 0 ? "+" : diff < 0 ? "−" : "±") + Math.abs(Math.round(diff * 100) / 100);
+    var text = readAs + " · change " + (diff > 0 ? "+" : diff < 0 ? "−" : "±") + Math.abs(Math.round(diff * 100) / 100);
     var large = false;
     if (last !== 0) {
       var pct = (diff / Math.abs(last)) * 100;

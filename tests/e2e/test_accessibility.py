@@ -22,6 +22,7 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import Locator, Page, expect
 
 from metrics.models import MetricValue
+from partners.models import User
 
 from .helpers import figure, log_in, messages
 
@@ -44,6 +45,7 @@ CSE_RISK = "Children at risk of child sexual exploitation"
 MISSING = "Missing episodes"
 
 NARROW = {"width": 320, "height": 800}  # WCAG 1.4.10 reflow: a 1280px window zoomed to 400%
+WIDE = {"width": 1280, "height": 900}  # the browser tests' window (conftest.new_page)
 
 _axe = Axe()
 
@@ -71,6 +73,14 @@ class Audit:
                 )
         if violations:
             self.failures.setdefault(f"{name} ({page.url})", []).extend(violations)
+
+    def check_both(self, page: Page, name: str):
+        """axe and the page's width at 1280px, then again at 320px (no reload: the same state)."""
+        self.check(page, name, reflow=True)
+        page.set_viewport_size(NARROW)
+        page.wait_for_timeout(300)  # charts redraw on resize (debounced in charts.js)
+        self.check(page, f"{name}, {NARROW['width']}px wide", reflow=True)
+        page.set_viewport_size(WIDE)
 
     def assert_clean(self):
         if self.failures:
@@ -149,26 +159,26 @@ def test_the_login_page(page: Page, transactional_db):
     audit = Audit()
     page.goto("/accounts/login/")
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
-    audit.check(page, "Login")
+    audit.check_both(page, "Login")
 
     page.get_by_label("Username").fill("partner")
     page.get_by_label("Password").fill("not the password")
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("alert")).to_be_visible()
-    audit.check(page, "Login, refused")
+    audit.check_both(page, "Login, refused")
     audit.assert_clean()
 
 
 def test_the_partners_pages(page: Page, demo):
     audit = Audit()
     log_in(page, "partner")
-    audit.check(page, "Dashboard (partner)")
+    audit.check_both(page, "Dashboard (partner)")
 
     page.get_by_role("link", name=f"Enter and submit {POLICE}'s figures").click()
     page.get_by_role("link", name="Open the 2025-26 return").click()
     expect(page.get_by_role("heading", name=f"{POLICE}: figures for 2025-26")).to_be_visible()
     return_url = page.url
-    audit.check(page, "Return form, fresh")
+    audit.check_both(page, "Return form, fresh")
     save = page.get_by_role("button", name="Save draft")
     tab_to(page, save, sticky=".form-actions", name="Return form, Tab to Save draft", audit=audit)
 
@@ -176,7 +186,7 @@ def test_the_partners_pages(page: Page, demo):
     figure(page, CSE_RISK, "Hartlepool").fill("-3")
     save.press("Enter")  # keyboard activation: no pointer coordinates to lose after the 320 px check
     expect(messages(page)).to_contain_text("Not saved: 2 figures need correcting")
-    audit.check(page, "Return form, after a save with errors")
+    audit.check_both(page, "Return form, after a save with errors")
 
     figure(page, PERCENT_WITH_CHILD, "Hartlepool").fill("12.5")
     figure(page, CSE_RISK, "Hartlepool").fill("3")
@@ -184,12 +194,17 @@ def test_the_partners_pages(page: Page, demo):
     save.press("Enter")  # keyboard activation: no pointer coordinates to lose after the 320 px check
     expect(messages(page)).to_contain_text("Draft saved")  # and the history has something to tell
     expect(page.locator("td.has-warning")).to_have_count(1)
-    audit.check(page, "Return form, a draft with a large change")
+    audit.check_both(page, "Return form, a draft with a large change")
+
+    page.get_by_role("button", name="Submit to the business unit").press("Enter")
+    expect(messages(page)).to_contain_text("Not submitted")
+    expect(page.locator("#error-summary")).to_contain_text("Enter a figure, or N/K")
+    audit.check_both(page, "Return form, a refused submit")
 
     page.get_by_role("link", name="History and audit").click()
     expect(page.get_by_role("heading", name=f"History: {POLICE}, 2025-26")).to_be_visible()
     expect(page.locator(".event-list > li").first).to_be_visible()
-    audit.check(page, "Return history")
+    audit.check_both(page, "Return history")
 
     page.goto(return_url)
     template = page.request.get(page.get_by_role("link", name="Download CSV").get_attribute("href"))
@@ -203,7 +218,7 @@ def test_the_partners_pages(page: Page, demo):
 
     page.get_by_role("link", name="Upload a filled-in file").click()
     expect(page.get_by_role("heading", name="Import figures from a spreadsheet")).to_be_visible()
-    audit.check(page, "Return upload")
+    audit.check_both(page, "Return upload")
 
     page.get_by_label("Your completed file").set_input_files(
         {"name": "police.csv", "mimeType": "text/csv", "buffer": out.getvalue().encode("utf-8")}
@@ -211,23 +226,29 @@ def test_the_partners_pages(page: Page, demo):
     page.get_by_role("button", name="Upload and preview").click()
     expect(page.get_by_role("heading", name="Check your import")).to_be_visible()
     expect(page.get_by_role("alert")).to_contain_text("Nothing has been imported")
-    audit.check(page, "Return upload preview, with row errors")
+    audit.check_both(page, "Return upload preview, with row errors")
 
     page.set_viewport_size(NARROW)
     audit.check(page, f"Return upload preview, with row errors, {NARROW['width']}px wide", reflow=True)
     page.goto(return_url)
     expect(page.get_by_role("heading", name=f"{POLICE}: figures for 2025-26")).to_be_visible()
     audit.check(page, f"Return form, {NARROW['width']}px wide", reflow=True)
+    page.set_viewport_size(WIDE)
+
+    page.goto(f"/p/{HSSCP}/structure/")  # a business-unit page
+    expect(page.get_by_role("heading", name="This page is not open to your role")).to_be_visible()
+    audit.check_both(page, "Not allowed (403)")
     audit.assert_clean()
 
 
 def test_the_business_units_pages(page: Page, demo):
     audit = Audit()
     log_in(page, "editor")
-    audit.check(page, "Dashboard (editor)")
+    audit.check_both(page, "Dashboard (editor)")
 
     with scopes_disabled():  # a demo figure: loaded by no user, so its history names none
         demo_figure = MetricValue.objects.filter(partnership__slug=HSSCP, metric__code="referrals").first()
+        partner = User.objects.get(username="partner")
 
     def heading(name, level=1):
         return lambda page: expect(page.get_by_role("heading", level=level, name=name)).to_be_visible()
@@ -259,15 +280,52 @@ def test_the_business_units_pages(page: Page, demo):
         ("Structure", f"/p/{HSSCP}/structure/", heading("Partners, people and governance")),
         ("Funding", f"/p/{HSSCP}/funding/", heading("Funding")),
         ("Metric catalogue", f"/p/{HSSCP}/figures/catalogue/", heading("Metric catalogue")),
+        ("Add a metric", f"/p/{HSSCP}/figures/catalogue/new/", heading("Add a metric")),
+        ("Edit a metric", f"/p/{HSSCP}/figures/catalogue/{demo_figure.metric_id}/", heading(re.compile("^Edit "))),
+        (
+            "Upload the business unit's figures",
+            f"/p/{HSSCP}/figures/upload/",
+            heading("Upload the business unit's figures"),
+        ),
+        ("Reference data: people", f"/p/{HSSCP}/reference/people/", heading("People")),
+        ("Reference data: add a post", f"/p/{HSSCP}/reference/posts/new/", heading("Add a post")),
+        ("Reference data: groups", f"/p/{HSSCP}/reference/groups/", heading("Governance groups")),
+        ("Reference data: funding lines", f"/p/{HSSCP}/reference/funding-lines/", heading("Funding lines")),
+        ("People and roles", f"/p/{HSSCP}/people/", heading("People and roles")),
+        ("Invite someone", f"/p/{HSSCP}/people/invite/", heading("Invite someone")),
+        ("Change a role", f"/p/{HSSCP}/people/{partner.pk}/", heading(re.compile(r"^Change .*'s role$"))),
+        ("Remove someone", f"/p/{HSSCP}/people/{partner.pk}/remove/", heading(re.compile(r"^Remove .*\?$"))),
+        ("Page not found", f"/p/{HSSCP}/no-such-page/", heading("We cannot find this page")),
     ]
     for name, path, ready in pages:
         page.goto(path)
         ready(page)
-        audit.check(page, name)
+        audit.check_both(page, name)
 
-    page.set_viewport_size(NARROW)
-    for name, path, ready in pages:
-        page.goto(path)
-        ready(page)
-        audit.check(page, f"{name}, {NARROW['width']}px wide", reflow=True)
+    audit.assert_clean()
+
+
+def test_the_invitation_pages(page: Page, demo):
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from partners.models import PartnershipRole, Role
+    from partners.people import invitation_tokens
+
+    with scopes_disabled():
+        invited = User.objects.create(username="new@example.org", email="new@example.org", first_name="New")
+        invited.set_unusable_password()
+        invited.save()
+        editor = User.objects.get(username="editor")
+        PartnershipRole.objects.create(
+            user=invited, partnership=editor.partnership_roles.get().partnership, role=Role.EDITOR
+        )
+    uid = urlsafe_base64_encode(force_bytes(invited.pk))
+    audit = Audit()
+    page.goto(f"/accounts/invitation/{uid}/{invitation_tokens.make_token(invited)}/")
+    expect(page.get_by_role("heading", name="Welcome: set your password")).to_be_visible()
+    audit.check_both(page, "Invitation: set a password")
+    page.goto(f"/accounts/invitation/{uid}/not-a-token/")
+    expect(page.get_by_role("heading", name="This invitation link no longer works")).to_be_visible()
+    audit.check_both(page, "Invitation: a dead link")
     audit.assert_clean()

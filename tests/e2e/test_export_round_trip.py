@@ -123,10 +123,12 @@ def everything_is_chosen_and_csv_is_the_format(page: Page):
     expect(page.get_by_label("CSV", exact=True)).to_be_checked()
     expect(page.get_by_label("Approved figures only")).not_to_be_checked()
     for name in ("Years", "Areas", "Metrics"):
-        box = page.get_by_label(name, exact=True)
-        unchosen = box.evaluate("select => [...select.options].filter(option => !option.selected).length")
-        chosen = box.evaluate("select => select.selectedOptions.length")
-        assert (chosen, unchosen) != (0, 0) and unchosen == 0, f"{name}: {chosen} chosen, {unchosen} not"
+        group = page.get_by_role("group", name=name, exact=True)
+        boxes = group.get_by_role("checkbox")
+        unchosen = group.locator("input[type=checkbox]:not(:checked)").count()
+        assert (boxes.count(), unchosen) != (0, 0) and unchosen == 0, (
+            f"{name}: {unchosen} of {boxes.count()} not ticked"
+        )
 
 
 def editor_downloads_the_csv(page: Page, folder: Path) -> Path:

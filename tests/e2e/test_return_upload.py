@@ -133,7 +133,8 @@ def the_corrected_file_passes_and_is_imported(page: Page, path: Path):
 
     expect(page.get_by_role("heading", name=f"{POLICE}: figures for 2025-26")).to_be_visible()
     expect(messages(page)).to_contain_text(
-        f"Imported {FIGURE_COUNT} figures from {path.name}. Check them here, then submit the return when it is complete."
+        f"Imported {path.name}: {FIGURE_COUNT} new, 0 changed, 0 unchanged. "
+        "Check them here, then submit the return when it is complete."
     )
     expect(return_status(page)).to_contain_text(re.compile(r"Status:\s*Draft\s*$"))
 

@@ -1,6 +1,7 @@
 """The round's completeness page: every agency's return, its status, who and when, and a chart."""
 
 import datetime as dt
+import html
 import json
 import re
 
@@ -209,3 +210,52 @@ def test_the_page_runs_the_same_queries_for_two_returns_as_for_five(client, worl
         response = client.get(round_url(world))
     assert response.context["progress"].total == 5
     assert len(many) == len(few)
+
+
+def test_the_page_shows_figures_filled_and_days_to_the_deadline(client, world):
+    import datetime as dt
+
+    from metrics import services as figure_services
+
+    with scopes_disabled():
+        figure_services.save_return(
+            world.police_return,
+            {(world.metrics["referrals"].pk, world.areas[0].pk): figure_services.CellInput(raw="150")},
+            by=world.submitter,
+        )
+        world.round.closes_on = dt.date.today() - dt.timedelta(days=3)
+        world.round.save()
+    login(client, world.editor)
+    response = client.get(round_url(world))
+    police, _ = agency_row(response, "Cleveland Police")
+    assert "1 of 7" in police and "3 days overdue" in police
+    assert "Send a reminder" in police
+
+
+def test_a_reminder_emails_the_agencys_submitters_through_a_task_and_is_audited(client, world, mailoutbox):
+    from partners.models import AuditEvent, PartnershipRole, Role
+    from tests import factories as f
+
+    second = f.UserFactory(email="second@cleveland.police.uk")
+    PartnershipRole.objects.create(user=second, partnership=world.partnership, role=Role.SUBMITTER, agency=world.police)
+    login(client, world.editor)
+    url = reverse("metrics:return_remind", args=["hsscp", "2025-26", world.police_return.pk])
+    response = client.post(url, follow=True)
+    assert "Reminder on its way to Cleveland Police's 2 submitters" in html.unescape(response.content.decode())
+    (message,) = [m for m in mailoutbox if world.submitter.email in m.to]
+    assert "Cleveland Police's figures for 2025-26 are due on 31 May 2026" in message.body
+    assert world.police_return.get_absolute_url() in message.body
+    assert sorted(address for m in mailoutbox for address in m.to) == sorted([world.submitter.email, second.email])
+    with scopes_disabled():
+        event = AuditEvent.objects.get(action="metrics.return.reminded")
+    assert event.actor == world.editor and "Reminder e-mailed to 2 submitter(s)" in event.sentence
+
+
+def test_no_reminder_for_a_submitted_return_or_from_a_submitter(client, world, mailoutbox):
+    url = reverse("metrics:return_remind", args=["hsscp", "2025-26", world.police_return.pk])
+    assert login(None, world.submitter).post(url).status_code == 403
+    with scopes_disabled():
+        world.police_return.status = "submitted"
+        world.police_return.save()
+    response = login(client, world.editor).post(url, follow=True)
+    assert "no reminder is needed" in response.content.decode() and not mailoutbox

@@ -11,12 +11,15 @@ from openpyxl import load_workbook
 
 from metrics import selectors, services, tabular
 from metrics.models import ComparatorKind, Level, Unit
+from metrics.presentation import DETAIL_COLUMNS
 from partners.years import ReportingYear
 from tests import factories as f
 
 pytestmark = pytest.mark.usefixtures("scopes_off")
 
-HEADER = "metric_code,metric_name,area_code,area_name,year,value,note,qualifier,rank_out_of,explanation"
+HEADER = "metric_code,metric_name,area_code,area_name,year,value,note,qualifier,rank_out_of,explanation," + ",".join(
+    DETAIL_COLUMNS
+)
 FORMULA_NOTE = '=HYPERLINK("http://example.org","click")'
 
 
@@ -341,20 +344,26 @@ def test_a_part_or_whole_that_disagrees_with_a_stored_figure_is_an_error(world):
     ]
 
 
-def test_a_comparator_row_needs_a_number_and_takes_only_a_source(world):
+def test_a_comparator_row_needs_a_number_and_takes_only_a_source_and_a_qualifier(world):
     text = "\n".join(
         [
             HEADER,
             "re-referral-rate,,E92000001,,2025-26,N/K,,,,",
             "re-referral-rate,,E12000001,,2025-26,21,DfE,Q1 only,,",
             "referrals,,E92000001,,2025-26,640000,DfE,,,",
+            "referrals,,E12000001,,2025-26,31000,DfE,Approximate,,",
+            "referrals,,E12000002,,2025-26,31000,DfE,,12,",
         ]
     )
     rows = read_csv(world, text)
     errors = errors_by_line(rows)
     assert errors[2] == ["A comparator needs a number: delete the row if you do not have it."]
-    assert errors[3] == ["A comparator takes only a value and its source (in note): empty the other columns."]
+    assert errors[3] == ["A comparator's qualifier is one of: approximate, estimate, provisional (or empty)."]
     assert rows[2].geography == "E92000001" and not rows[2].errors  # England's count is not an area's
+    assert not rows[3].errors and rows[3].cell.qualifier == "approximate"  # an approximate figure says so
+    assert errors[6] == [
+        "A comparator takes only a value, its source (in note) and a qualifier: empty the other columns."
+    ]
 
 
 def test_a_return_accepts_only_its_own_metrics_areas_and_year(world):

@@ -151,7 +151,7 @@ def test_the_template_lists_every_cell_of_the_return_with_what_is_saved(client, 
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0] == HEADER
     assert len(lines) == 1 + 3 * 2 + 1  # three per-area metrics in two areas, one whole-partnership metric
-    assert "referrals,Referrals,E06000001,Hartlepool,2025-26,120,provisional,,," in lines
+    assert "referrals,Referrals,E06000001,Hartlepool,2025-26,120,provisional,,,,0" + "," * 10 in lines
 
 
 def test_the_template_comes_as_an_excel_workbook_too(client, world):
@@ -341,9 +341,15 @@ def test_the_export_page_offers_years_areas_metrics_and_formats_all_chosen_to_be
     response = client.get(export_url())
     assert response.status_code == 200
     html = response.content.decode()
-    assert all(re.search(rf'<label\s+for="id_{name}"', html) for name in ("years", "areas", "metrics"))
-    assert '<option value="2025-26" selected>' in html
-    assert '<option value="E92000001" selected>England comparator (E92000001)</option>' in html
+    assert all("<legend" in html and f'name="{name}"' in html for name in ("years", "areas", "metrics"))
+    assert re.search(
+        r'<input type="checkbox" name="years" value="2025-26" class="form-check-input"[^>]* checked>', html
+    )
+    assert re.search(r'name="areas" value="E92000001"[^>]* checked>', html)
+    assert "England comparator (E92000001)</label>" in html
+    # metrics in sections by catalogue group, each with its "select all"
+    assert "Select all in other" in html and "Select all in years" in html
+    assert 'type="search" id="metric-filter"' in html
 
 
 def test_the_export_downloads_every_figure_by_default(client, world):
@@ -397,3 +403,29 @@ def test_an_export_choice_that_does_not_exist_is_an_error_at_the_field(client, w
     response = client.get(export_url(), {"format": "csv", "metrics": ["nonsense"]})
     assert response.status_code == 422
     assert "Select a valid choice. nonsense is not one of the available choices." in response.content.decode()
+
+
+def test_a_confirmed_import_says_how_many_figures_were_new_changed_or_unchanged(client, world):
+    referrals = world.metrics["referrals"]
+    hartlepool, stockton = world.areas
+    with scopes_disabled():
+        services.save_return(
+            world.police_return,
+            {(referrals.pk, hartlepool.pk): services.CellInput(raw="100")},
+            by=world.submitter,
+        )
+    login(client, world.submitter)
+    content = "\n".join(
+        [
+            HEADER,
+            "referrals,Referrals,E06000001,Hartlepool,2025-26,100,,,,",
+            "referrals,Referrals,E06000004,Stockton-on-Tees,2025-26,250,,,,",
+            "training-sessions,Training sessions,,,2025-26,14,,,,",
+        ]
+    )
+    preview = upload(client, world, content, name="police.csv")
+    response = client.post(import_url(world), {"payload": payload_of(preview)}, follow=True)
+    page = response.content.decode()
+    # three rows, counted by what they do to the stored figures (not "Imported 3 figures")
+    counts = re.search(r"Imported police.csv: (\d+) new, (\d+) changed, (\d+) unchanged.", page)
+    assert counts and int(counts.group(1)) == 2 and int(counts.group(2)) + int(counts.group(3)) == 1

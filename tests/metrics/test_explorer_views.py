@@ -238,7 +238,7 @@ def test_a_gap_year_has_no_change_and_the_year_after_it_has_none_either(client, 
     table = table_about(client.get(explorer_url(world, metric="referrals")), "Referrals in Hartlepool")
     assert row_for(table, "2022-23")["Change on previous year"] == "–"
     assert row_for(table, "2023-24")["Change on previous year"] == "–"
-    assert row_for(table, "2024-25")["Change on previous year"] == "+100 (+7.1%)"
+    assert row_for(table, "2024-25")["Change on previous year"] == "Up 100 (+7.1%)"
 
 
 def test_a_not_known_figure_is_shown_as_nk(client, world, referrals):
@@ -287,9 +287,9 @@ def test_a_fall_in_a_lower_is_better_metric_says_better_and_a_rise_says_worse(cl
     response = client.get(explorer_url(world, metric="re-referral-rate"))
     falling = row_for(table_about(response, "in Hartlepool"), "2024-25")
     rising = row_for(table_about(response, "in Stockton-on-Tees"), "2024-25")
-    assert falling["Change on previous year"] == "−5.0 (−20.0%)"
+    assert falling["Change on previous year"] == "Down 5 points"  # percentages change in points
     assert falling["Direction"] == "▼ Better"
-    assert rising["Change on previous year"] == "+2.0 (+10.0%)"
+    assert rising["Change on previous year"] == "Up 2 points"
     assert rising["Direction"] == "▲ Worse"
     html = response.content.decode()
     assert 'class="direction direction-better"' in html
@@ -302,7 +302,7 @@ def test_a_rise_in_a_higher_is_better_partnership_metric_says_better(client, wor
     login(client, world.editor)
     response = client.get(explorer_url(world, metric="training-sessions"))
     table = table_about(response, "Training sessions for the whole partnership")
-    assert row_for(table, "2024-25")["Change on previous year"] == "+2 (+20.0%)"
+    assert row_for(table, "2024-25")["Change on previous year"] == "Up 2 (+20.0%)"
     assert row_for(table, "2024-25")["Direction"] == "▲ Better"
 
 

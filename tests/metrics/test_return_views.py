@@ -172,27 +172,42 @@ def test_a_figures_own_history_is_reachable_from_the_value(world, submitted):
 
 def test_the_business_unit_opens_a_round_and_each_supplying_agency_gets_its_return(world):
     from metrics.models import Return
+    from partners import audit
 
     client = login(None, world.editor)
     new_round = reverse("metrics:round_new", args=["hsscp"])
-    assert "Cleveland Police</strong>: 1 metric" in client.get(new_round).content.decode()
-    response = client.post(
-        new_round,
-        {"year": "2026-27", "opens_on": "2027-04-01", "closes_on": "2027-03-01", "areas": [world.areas[0].pk]},
-    )
+    assert "Preview who will be asked" in client.get(new_round).content.decode()
+    dates = {"year": "2026-27", "opens_on": "2027-04-01", "closes_on": "2027-05-31", "areas": [world.areas[0].pk]}
+    response = client.post(new_round, {**dates, "closes_on": "2027-03-01"})
     assert response.status_code == 422
     assert "The round must close after it opens." in response.content.decode()
     assert 'value="2026-27"' in response.content.decode()
-    response = client.post(
-        new_round,
-        {"year": "2026-27", "opens_on": "2027-04-01", "closes_on": "2027-05-31", "areas": [world.areas[0].pk]},
-    )
+
+    # Area figures that name no supplier go to the area's council: without one the round is refused,
+    # and the fix (choosing the council) is on the same form.
+    council_field = f"council_{world.areas[0].pk}"
+    refused = client.post(new_round, {**dates, "preview": "1"}).content.decode()
+    assert "The round cannot open yet" in refused and "Hartlepool has no council set" in refused
+    assert f'name="{council_field}"' in refused and "Open the round" not in refused
+
+    chosen = {**dates, council_field: world.council.pk}
+    preview = client.post(new_round, {**chosen, "preview": "1"})
+    html = preview.content.decode()
+    assert preview.status_code == 200 and "Open the round" in html
+    assert '<th scope="row">Cleveland Police</th>' in html and f'<th scope="row">{world.council.name}</th>' in html
+    with scopes_disabled():
+        assert not Return.objects.filter(round__year="2026-27").exists()  # a preview creates nothing
+
+    response = client.post(new_round, {**chosen, "open": "1"})
     assert response.status_code == 302 and response["Location"].endswith("/rounds/2026-27/")
     with scopes_disabled():
-        (ret,) = Return.objects.filter(round__year="2026-27")
-        assert ret.agency == world.police
-        assert list(ret.metrics.all()) == [world.metrics["referrals"]]
-        assert list(ret.areas.all()) == [world.areas[0]]
+        police, council = Return.objects.filter(round__year="2026-27").order_by("agency__name")
+        assert police.agency == world.police and list(police.metrics.all()) == [world.metrics["referrals"]]
+        assert council.agency == world.council and list(council.areas.all()) == [world.areas[0]]
+        assert {m.code for m in council.metrics.all()} == {"re-referrals", "re-referral-rate"}
+        world.areas[0].refresh_from_db()
+        assert world.areas[0].council == world.council
+        assert audit.about(world.areas[0]).get().action == "partners.area.council_set"
 
 
 def test_saving_from_an_out_of_date_page_keeps_what_was_typed_and_overwrites_nothing(world):
@@ -224,65 +239,26 @@ def test_a_retired_metric_is_not_asked_for_after_retirement_but_keeps_its_past_f
         retired_in=ReportingYear(2026),
     )
     f.ValueFactory(metric=old, area=world.areas[0], year="2024-25", value=7, approved_at="2025-06-01T00:00Z")
+    with scopes_disabled():
+        for area in world.areas:
+            area.council = world.council
+            area.save()
     client = login(None, world.editor)
     client.post(
         reverse("metrics:round_new", args=["hsscp"]),
-        {"year": "2026-27", "opens_on": "2027-04-01", "closes_on": "2027-05-31", "areas": [a.pk for a in world.areas]},
+        {
+            "year": "2026-27",
+            "opens_on": "2027-04-01",
+            "closes_on": "2027-05-31",
+            "areas": [a.pk for a in world.areas],
+            "open": "1",
+        },
     )
     with scopes_disabled():
         ret = Return.objects.get(round__year="2026-27", agency=world.police)
         assert old not in ret.metrics.all() and world.metrics["referrals"] in ret.metrics.all()
     page = client.get(reverse("metrics:explorer", args=["hsscp"]), {"metric": "old-measure"}).content.decode()
     assert "retired from 2026-27" in page and ">7<" in page
-
-
-def test_a_refused_submit_lists_each_empty_figure_with_a_link_and_marks_its_box(world):
-    client = login(None, world.submitter)
-    response = client.post(
-        url(world), {field(world, "referrals", 0): "200", "action": "submit", "version": version(world)}
-    )
-    html = response.content.decode()
-    empty = field(world, "referrals", 1)
-    assert f'href="#{empty}"' in html  # the error summary links to the empty box
-    assert html.count("Enter a figure, or N/K if your agency cannot supply one.") >= 2  # summary and field
-    box = html[html.index(f'id="{empty}"') - 300 : html.index(f'id="{empty}"') + 400]
-    assert "is-invalid" in box and 'aria-invalid="true"' in box
-    filled = field(world, "referrals", 0)
-    assert f'href="#{filled}"' not in html
-    assert "data-unsaved" not in html  # the draft was saved: nothing to lose by leaving
-
-
-def test_a_refused_submit_points_at_a_large_change_without_an_explanation(world):
-    from tests import factories as f
-
-    f.ValueFactory(metric=world.metrics["referrals"], area=world.areas[0], year="2024-25", value=100)
-    client = login(None, world.submitter)
-    response = client.post(
-        url(world), {field(world, "referrals", 0): "900", "action": "submit", "version": version(world)}
-    )
-    html = response.content.decode()
-    explanation = field(world, "referrals", 0, "x")
-    assert f'href="#{explanation}"' in html and "Explain this change before you submit." in html
-    box = html[html.index(f'id="{explanation}"') - 200 : html.index(f'id="{explanation}"') + 200]
-    assert "is-invalid" in box and 'aria-invalid="true"' in box
-
-
-def test_a_refused_save_marks_the_form_as_holding_unsaved_entries(world):
-    client = login(None, world.submitter)
-    response = client.post(
-        url(world), {field(world, "referrals", 0): "-3", "action": "save", "version": version(world)}
-    )
-    assert response.status_code == 422 and 'data-unsaved="true"' in response.content.decode()
-
-
-def test_locked_boxes_say_why_they_are_locked(world, submitted):
-    editor_page = login(None, world.editor).get(url(world)).content.decode()
-    assert "Locked:" in editor_page and "is-locked" in editor_page
-    assert "the return is with the business unit for checking" in editor_page
-    login(None, world.approver).post(url(world, "metrics:return_approve"))
-    partner_page = login(None, world.submitter).get(url(world)).content.decode()
-    assert "these figures are approved, so no one can change them" in partner_page
-    assert "ask an approver to re-open the return" in partner_page
 
 
 def test_a_post_without_the_version_field_is_refused_as_out_of_date(world):
@@ -340,3 +316,71 @@ def test_an_empty_box_carries_no_explanation_or_note_fields_until_they_are_neede
     assert f'name="{field(world, "referrals", 0, "x")}"' not in html
     assert f'name="{field(world, "referrals", 0, "n")}"' not in html
     assert '<template id="cell-fields">' in html and 'name="n-__cell__"' in html  # made by return-form.js
+
+
+def test_a_refused_submit_lists_each_empty_figure_with_a_link_and_marks_its_box(world):
+    client = login(None, world.submitter)
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "200", "action": "submit", "version": version(world)}
+    )
+    html = response.content.decode()
+    empty = field(world, "referrals", 1)
+    assert f'href="#{empty}"' in html  # the error summary links to the empty box
+    assert html.count("Enter a figure, or N/K if your agency cannot supply one.") >= 2  # summary and field
+    box = html[html.index(f'id="{empty}"') - 300 : html.index(f'id="{empty}"') + 400]
+    assert "is-invalid" in box and 'aria-invalid="true"' in box
+    filled = field(world, "referrals", 0)
+    assert f'href="#{filled}"' not in html
+    assert "data-unsaved" not in html  # the draft was saved: nothing to lose by leaving
+
+
+def test_a_refused_submit_points_at_a_large_change_without_an_explanation(world):
+    from tests import factories as f
+
+    f.ValueFactory(metric=world.metrics["referrals"], area=world.areas[0], year="2024-25", value=100)
+    client = login(None, world.submitter)
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "900", "action": "submit", "version": version(world)}
+    )
+    html = response.content.decode()
+    explanation = field(world, "referrals", 0, "x")
+    assert f'href="#{explanation}"' in html and "Explain this change before you submit." in html
+    box = html[html.index(f'id="{explanation}"') - 200 : html.index(f'id="{explanation}"') + 200]
+    assert "is-invalid" in box and 'aria-invalid="true"' in box
+
+
+def test_a_refused_save_marks_the_form_as_holding_unsaved_entries(world):
+    client = login(None, world.submitter)
+    response = client.post(
+        url(world), {field(world, "referrals", 0): "-3", "action": "save", "version": version(world)}
+    )
+    assert response.status_code == 422 and 'data-unsaved="true"' in response.content.decode()
+
+
+def test_locked_boxes_say_why_they_are_locked(world, submitted):
+    editor_page = login(None, world.editor).get(url(world)).content.decode()
+    assert "Locked:" in editor_page and "is-locked" in editor_page
+    assert "the return is with the business unit for checking" in editor_page
+    login(None, world.approver).post(url(world, "metrics:return_approve"))
+    partner_page = login(None, world.submitter).get(url(world)).content.decode()
+    assert "these figures are approved, so no one can change them" in partner_page
+    assert "ask an approver to re-open the return" in partner_page
+
+
+def test_scientific_notation_and_a_stray_percent_sign_are_refused_with_how_to_type_them(world):
+    client = login(None, world.submitter)
+    response = client.post(
+        url(world),
+        {
+            field(world, "referrals", 0): "1.5e3",
+            field(world, "referrals", 1): "12%",
+            field(world, "re-referral-rate", 0): "12%",
+            "action": "save",
+            "version": version(world),
+        },
+    )
+    page = response.content.decode().replace("&quot;", '"')
+    assert response.status_code == 422
+    assert '"1.5e3" is in scientific notation: type the number in full (for example 1500).' in page
+    assert "This figure is not a percentage: remove the % sign" in page
+    assert page.count("This figure is not a percentage") == 2  # at the referrals box and in the summary only

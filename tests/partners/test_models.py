@@ -39,24 +39,30 @@ def test_a_submitter_must_act_for_an_agency_and_others_must_not(db):
     assert PartnershipRole.objects.count() == 0
 
 
-def test_funding_totals_add_contributions_and_other_income(db):
+def test_funding_totals_add_contributions_and_other_income_and_spending_is_negative(db):
     funding = f.FundingYearFactory()
     f.FundingLineFactory(funding_year=funding, amount=Decimal("65620"))
     f.FundingLineFactory(funding_year=funding, amount=Decimal("65620"))
     f.FundingLineFactory(
         funding_year=funding, kind="other_income", agency=None, label="Schools", amount=Decimal("31950")
     )
-    f.FundingLineFactory(funding_year=funding, kind="expenditure", agency=None, label="Staff", amount=Decimal("100000"))
+    f.FundingLineFactory(
+        funding_year=funding, kind="expenditure", agency=None, label="Staff", amount=Decimal("-100000")
+    )
     with scopes_disabled():
         assert funding.total_contributions == Decimal("131240")
         assert funding.total_income == Decimal("163190")
-        assert funding.total_expenditure == Decimal("100000")
+        assert funding.total_expenditure == Decimal("-100000")
+        assert funding.net == Decimal("63190")
 
 
-def test_a_contribution_names_its_agency(db):
+def test_a_contribution_names_its_agency_or_its_contributors(db):
     funding = f.FundingYearFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         f.FundingLineFactory(funding_year=funding, kind=FundingLine.Kind.CONTRIBUTION, agency=None)
+    f.FundingLineFactory(
+        funding_year=funding, kind="contribution", agency=None, label="Hartlepool and Stockton Schools"
+    )
 
 
 def test_a_group_cannot_report_to_itself_in_a_circle(db):

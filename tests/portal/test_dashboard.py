@@ -64,3 +64,31 @@ def test_a_password_reset_sends_an_email_with_a_link(client, world, mailoutbox):
     response = client.post(reverse("password_reset"), {"email": "editor@example.org"})
     assert response.status_code == 302
     assert len(mailoutbox) == 1 and "/accounts/reset/" in mailoutbox[0].body
+
+
+def test_the_business_units_dashboard_leads_with_its_work(world):
+    from django_scopes import scopes_disabled
+
+    from metrics import services
+
+    with scopes_disabled():
+        services.save_return(
+            world.council_return,
+            {(world.metrics["training-attendees"].pk, 0): services.CellInput(raw="40")},
+            by=world.council_submitter,
+        )
+        services.submit_return(world.council_return, by=world.council_submitter)
+    page = dashboard(world.approver)
+    waiting = page[page.index("Waiting for a decision") : page.index("round</h3>")]
+    assert f'href="{world.council_return.get_absolute_url()}"' in waiting
+    assert "Hartlepool Borough Council, 2025-26" in waiting and "1 of 1 figures" in waiting
+    assert "Late or not yet submitted" in page and "Cleveland Police" in page
+    assert "1 of 8 figures filled" in page
+
+
+def test_the_partners_dashboard_says_what_to_do_next(world):
+    page = dashboard(world.submitter)
+    assert f'href="{world.police_return.get_absolute_url()}"' in page
+    assert "Due 31 May 2026" in page and "0 of 7 figures filled" in page
+    assert "Start entering your figures." in page
+    assert "Waiting for a decision" not in page

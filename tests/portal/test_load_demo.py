@@ -57,3 +57,13 @@ def test_it_refuses_to_create_demo_users_when_debug_is_off(db, settings):
     assert not User.objects.exists()
     call_command("load_demo", "--force")
     assert User.objects.filter(username="editor").exists()
+
+
+def test_demo_figures_carry_no_research_notes_in_their_public_note():
+    import re
+
+    from partnership_portal.demo import metrics_data
+
+    research = re.compile(r"\b(report|seed|tile|printed as|snapshot headed)\b|\bL\d+\b", re.IGNORECASE)
+    notes = [extra.get("note", "") for *_, extra in metrics_data.VALUES]
+    assert notes and not [note for note in notes if research.search(note)]

@@ -9,6 +9,7 @@ from django.urls import get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from metrics import services
+from partners.models import Person
 from tests.conftest import login
 
 # route name -> (kwargs builder, expected status for: editor, approver, police submitter, council submitter)
@@ -17,13 +18,18 @@ OK, FORBIDDEN, MISSING, REDIRECT, NOT_ALLOWED = 200, 403, 404, 302, 405
 
 def _routes(world, value):
     police = world.police_return.pk
+    with scopes_disabled():
+        person, _ = Person.objects.get_or_create(partnership=world.partnership, name="Sam Chair")
     return {
         "partnership_home": ({}, [OK, OK, OK, OK]),
         "partners:structure": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "partners:funding": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:catalogue": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:metric_new": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:metric_edit": ({"pk": world.metrics["referrals"].pk}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:round_new": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:round": ({"year": "2025-26"}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:return_remind": ({"year": "2025-26", "pk": police}, [NOT_ALLOWED] * 4),
         "metrics:return": ({"pk": police}, [OK, OK, OK, MISSING]),
         "metrics:return_submit": ({"pk": police}, [NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED]),
         "metrics:return_send_back": ({"pk": police}, [OK, OK, FORBIDDEN, FORBIDDEN]),
@@ -33,9 +39,20 @@ def _routes(world, value):
         "metrics:return_template": ({"pk": police, "fmt": "csv"}, [OK, OK, OK, MISSING]),
         "metrics:return_import": ({"pk": police}, [OK, OK, OK, MISSING]),
         "metrics:value_history": ({"pk": value.pk}, [OK, OK, OK, MISSING]),
+        "metrics:value_statement": ({"pk": value.pk}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:export": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "metrics:upload_figures": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:explorer": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "metrics:comparators": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "partners:reference": ({"kind": "people"}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "partners:reference_new": ({"kind": "posts"}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "partners:reference_edit": ({"kind": "people", "pk": person.pk}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "partners:reference_delete": ({"kind": "people", "pk": person.pk}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "partners:people": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "partners:person_invite": ({}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "partners:person_change": ({"user_id": world.council_submitter.pk}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "partners:person_remove": ({"user_id": world.council_submitter.pk}, [OK, OK, FORBIDDEN, FORBIDDEN]),
+        "partners:person_resend": ({"user_id": world.council_submitter.pk}, [NOT_ALLOWED] * 4),
         **_report_routes(world),
     }
 
@@ -135,7 +152,14 @@ def test_another_partnerships_users_get_404_everywhere(world, saved_value):
 def test_a_guessed_object_id_under_ones_own_partnership_is_404(world, saved_value):
     # The outsider's own partnership in the URL, with HSSCP's object ids: still not found.
     client = login(None, world.outsider)
-    for name in ("metrics:return", "metrics:return_history", "metrics:value_history", "reports:section"):
+    for name in (
+        "metrics:return",
+        "metrics:return_history",
+        "metrics:value_history",
+        "metrics:metric_edit",
+        "partners:reference_edit",
+        "reports:section",
+    ):
         kwargs = _routes(world, saved_value)[name][0]
         assert client.get(_url(name, "stscp", kwargs)).status_code == MISSING, name
 

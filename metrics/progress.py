@@ -1,0 +1,158 @@
+"""Reads for "what is waiting": figures filled per return, days to the deadline, each role's work.
+
+Plain data for the dashboards and the completeness page; a fixed number of queries each,
+whatever the number of returns, metrics or areas.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone
+
+from .cells import cell_key
+from .models import CollectionRound, Level, MetricValue, Return, ReturnStatus
+
+OUTSTANDING = (ReturnStatus.NOT_STARTED, ReturnStatus.DRAFT, ReturnStatus.RETURNED)
+
+
+def today():
+    return timezone.localdate()
+
+
+def days_phrase(days: int) -> str:
+    """ "12 days left", "due today", "3 days overdue"."""
+    if days > 0:
+        return f"{days} day{'s' if days != 1 else ''} left"
+    if days == 0:
+        return "due today"
+    return f"{-days} day{'s' if days != -1 else ''} overdue"
+
+
+@dataclass(frozen=True)
+class ReturnProgress:
+    ret: Return
+    filled: int
+    expected: int
+    days_left: int  # to the round's closing date; negative once overdue
+
+    @property
+    def percent(self):
+        return round(100 * self.filled / self.expected) if self.expected else 100
+
+    @property
+    def is_outstanding(self):
+        return self.ret.status in OUTSTANDING
+
+    @property
+    def is_overdue(self):
+        return self.is_outstanding and self.days_left < 0
+
+    @property
+    def deadline(self):
+        return days_phrase(self.days_left)
+
+    @property
+    def next_step(self):
+        """What the agency does next, in its own words."""
+        status = self.ret.status
+        if status == ReturnStatus.NOT_STARTED:
+            return "Start entering your figures."
+        if status == ReturnStatus.DRAFT:
+            left = self.expected - self.filled
+            if left:
+                return f"Fill in the {left} remaining figure{'s' if left != 1 else ''}, then submit."
+            return "Every figure is filled in: check them and submit."
+        if status == ReturnStatus.RETURNED:
+            return "The business unit sent it back: correct it and submit again."
+        if status == ReturnStatus.SUBMITTED:
+            return "Nothing to do: the business unit is checking it."
+        return "Nothing to do: the figures are approved."
+
+
+def return_progress(returns, *, on: dt.date | None = None) -> list[ReturnProgress]:
+    """Figures filled (a figure or N/K) out of those asked, per return. Returns must come with
+    `round`; their metrics and areas are read here: three queries in all."""
+    returns = list(returns)
+    if not returns:
+        return []
+    on = on or today()
+    ids = [ret.pk for ret in returns]
+    metrics = {}
+    for ret_id, metric_id, per_area in Return.metrics.through.objects.filter(return_id__in=ids).values_list(
+        "return_id", "metric_id", "metric__level"
+    ):
+        metrics.setdefault(ret_id, []).append((metric_id, per_area))
+    areas = {}
+    for ret_id, area_id in Return.areas.through.objects.filter(return_id__in=ids).values_list("return_id", "area_id"):
+        areas.setdefault(ret_id, []).append(area_id)
+    years = {ret.round.year for ret in returns}
+    metric_ids = {metric_id for pairs in metrics.values() for metric_id, _ in pairs}
+    stored = set(
+        (year, cell_key(metric_id, area_id))
+        for year, metric_id, area_id in MetricValue.objects.filter(
+            partnership=returns[0].partnership_id, year__in=years, metric_id__in=metric_ids
+        ).values_list("year", "metric_id", "area_id")
+    )
+    result = []
+    for ret in returns:
+        keys = []
+        for metric_id, level in metrics.get(ret.pk, []):
+            if _is_per_area(level):
+                keys += [cell_key(metric_id, area_id) for area_id in areas.get(ret.pk, [])]
+            else:
+                keys.append(cell_key(metric_id, None))
+        filled = sum(1 for key in keys if (ret.round.year, key) in stored)
+        result.append(ReturnProgress(ret, filled, len(keys), (ret.round.closes_on - on).days))
+    return result
+
+
+def _is_per_area(level):
+    return level == Level.AREA
+
+
+@dataclass(frozen=True)
+class BusinessUnitWork:
+    """What waits for the business unit in one partnership."""
+
+    waiting: list  # ReturnProgress of submitted returns, oldest first
+    outstanding: list  # ReturnProgress of the current round's returns not yet submitted, most overdue first
+    current_round: CollectionRound | None
+    filled: int
+    expected: int
+    counts: dict  # ReturnStatus -> number, for the current round
+
+    @property
+    def percent(self):
+        return round(100 * self.filled / self.expected) if self.expected else 0
+
+    @property
+    def status_summary(self):
+        """ "2 approved, 1 submitted, 3 not started": the statuses that have returns."""
+        return ", ".join(f"{n} {status.label.lower()}" for status, n in self.counts.items() if n)
+
+
+def business_unit_work(partnership, *, on: dt.date | None = None) -> BusinessUnitWork:
+    """Returns waiting for a decision (every round), and the current round's progress. Five queries."""
+    on = on or today()
+    current = CollectionRound.objects.filter(partnership=partnership).order_by("-year").first()
+    returns = Return.objects.filter(
+        Q(status=ReturnStatus.SUBMITTED) | Q(round=current) if current else Q(status=ReturnStatus.SUBMITTED),
+        partnership=partnership,
+    ).select_related("round", "agency", "partnership")
+    progress = return_progress(returns, on=on)
+    waiting = sorted(
+        (p for p in progress if p.ret.status == ReturnStatus.SUBMITTED),
+        key=lambda p: (p.ret.submitted_at or timezone.now(), p.ret.pk),
+    )
+    this_round = [p for p in progress if current is not None and p.ret.round_id == current.pk]
+    outstanding = sorted((p for p in this_round if p.is_outstanding), key=lambda p: (p.percent, p.ret.agency.name))
+    counts = {status: sum(1 for p in this_round if p.ret.status == status) for status in ReturnStatus}
+    return BusinessUnitWork(
+        waiting=waiting,
+        outstanding=outstanding,
+        current_round=current,
+        filled=sum(p.filled for p in this_round),
+        expected=sum(p.expected for p in this_round),
+        counts=counts,
+    )
