@@ -58,21 +58,26 @@ def test_a_figures_history_costs_the_same_however_long_it_is(world):
     assert queries(client, url) == short
 
 
+def open_past_rounds(world):
+    """Rounds for 2022-23 to 2024-25, each asking the police for referrals."""
+    for start in (2022, 2023, 2024):
+        services.open_round(
+            partnership=world.partnership,
+            year=ReportingYear(start),
+            opens_on=dt.date(start + 1, 4, 1),
+            closes_on=dt.date(start + 1, 5, 31),
+            areas=world.areas,
+            assignments={world.police: [world.metrics["referrals"]]},
+            by=world.editor,
+        )
+
+
 def test_the_dashboard_and_overview_cost_the_same_with_more_rounds(world):
     partner, editor = login(None, world.submitter), login(None, world.editor)
     dashboard, overview = reverse("dashboard"), reverse("partnership_home", args=["hsscp"])
     before = (queries(partner, dashboard), queries(partner, overview), queries(editor, overview))
     with scopes_disabled():
-        for start in (2022, 2023, 2024):
-            services.open_round(
-                partnership=world.partnership,
-                year=ReportingYear(start),
-                opens_on=dt.date(start + 1, 4, 1),
-                closes_on=dt.date(start + 1, 5, 31),
-                areas=world.areas,
-                assignments={world.police: [world.metrics["referrals"]]},
-                by=world.editor,
-            )
+        open_past_rounds(world)
     after = (queries(partner, dashboard), queries(partner, overview), queries(editor, overview))
     assert after == before
 
@@ -163,16 +168,7 @@ def grow(world):
                     )
                 )
         services.import_figures(world.partnership, rows, by=world.admin)
-        for start in (2022, 2023, 2024):
-            services.open_round(
-                partnership=world.partnership,
-                year=ReportingYear(start),
-                opens_on=dt.date(start + 1, 4, 1),
-                closes_on=dt.date(start + 1, 5, 31),
-                areas=world.areas,
-                assignments={world.police: [world.metrics["referrals"]]},
-                by=world.editor,
-            )
+        open_past_rounds(world)
     for raw in ("6", "7"):
         save(world, raw)
 
