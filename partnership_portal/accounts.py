@@ -5,6 +5,7 @@ lock-out page and the password-reset request, which is throttled here and mailed
 """
 
 import hashlib
+import ipaddress
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -26,9 +27,9 @@ def client_address(request):
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
+        if len(forwarded) >= proxies and _is_address(forwarded[-proxies]):
             return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    return request.META.get("REMOTE_ADDR") or None  # None, not a made-up address: axes stores it as inet
 
 
 def _over_limit(key, limit, window):
@@ -44,6 +45,14 @@ def _over_limit(key, limit, window):
     return count > limit
 
 
+def _is_address(text):
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
 class ThrottledPasswordResetView(auth_views.PasswordResetView):
     """Always the same answer ("if an account exists, we've sent a link"), in the same time:
     the address is looked up and mailed by a background task, and at most
@@ -54,7 +63,7 @@ class ThrottledPasswordResetView(auth_views.PasswordResetView):
         email = form.cleaned_data["email"].strip().lower()
         limit, window = settings.PASSWORD_RESET_LIMIT, settings.PASSWORD_RESET_WINDOW
         by_email = "reset:email:" + hashlib.sha256(email.encode()).hexdigest()
-        by_client = "reset:client:" + hashlib.sha256(client_address(self.request).encode()).hexdigest()
+        by_client = "reset:client:" + hashlib.sha256((client_address(self.request) or "").encode()).hexdigest()
         throttled = _over_limit(by_email, limit, window) | _over_limit(by_client, limit * 10, window)
         if not throttled:
             send_password_reset.enqueue(email, self.request.get_host(), self.request.is_secure())
