@@ -10,9 +10,10 @@ bar segment its own pattern and a text label, and `describe_series` gives the te
 alternative that sits beside (or replaces) the chart.
 """
 
+import copy
 from decimal import Decimal
 
-from .formatting import format_value
+from .formatting import SUPPRESSED, format_value, plain_text
 from .models import ComparatorKind, Polarity, ReturnStatus, Unit, geography_sort_key
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -42,7 +43,7 @@ def _layout(title, **extra):
     return {
         "template": {"data": {"scatter": [{"type": "scatter"}]}},  # plotly's "none" (no theme), written out
         "title": {
-            "text": title,
+            "text": plain_text(title),
             "x": 0,
             "xanchor": "left",
             "xref": "container",
@@ -96,13 +97,15 @@ def _number(value):
     return None if value is None else float(value)
 
 
-def _formatted(metric, value, *, not_known=False, rank_out_of=None):
+def _formatted(metric, value, *, not_known=False, rank_out_of=None, public=False):
     return format_value(
         value,
         unit=metric.unit,
         decimals=metric.decimals,
         not_known=not_known,
         rank_out_of=rank_out_of,
+        suppress_small=metric.suppress_small,
+        public=public,
     )
 
 
@@ -127,14 +130,14 @@ def completeness_figure(progress_rows, *, title="Returns by status") -> dict:
     status to number, and a `label` or a `round`). Each segment is labelled "2 approved".
     """
     rows = list(progress_rows)
-    labels = [_row_label(row) for row in rows]
+    labels = [plain_text(_row_label(row)) for row in rows]
     figure = _Figure()
     for status in ReturnStatus:
         style = STATUS_STYLES[status]
         counts = [_count(row.counts, status) for row in rows]
         figure.add_trace(
             _bar(
-                name=status.label,
+                name=plain_text(status.label),
                 orientation="h",
                 x=counts,
                 y=labels,
@@ -232,18 +235,20 @@ def trend_title(series) -> str:
     return title
 
 
-def _point_value(point):
+def _point_value(point, public=False):
+    """The number a chart may plot or a description may compare: none when missing, N/K or suppressed."""
     figure = point.figure
-    if figure is None or figure.not_known:
+    if figure is None or figure.not_known or figure.suppressed(public=public):
         return None
     return figure.value
 
 
-def metric_trend_figure(series) -> dict:
+def metric_trend_figure(series, *, public=False) -> dict:
     """A line per area (or the whole partnership) and a dashed line per comparator.
 
     Years without a figure (none approved, or N/K) are None, so the line breaks there
-    instead of joining across the gap.
+    instead of joining across the gap; so are suppressed figures (`public`), whose hover
+    text says "fewer than 5". Every text is plain text (see formatting.plain_text).
     """
     metric = series.metric
     years = [str(year) for year in series.years]
@@ -253,10 +258,10 @@ def metric_trend_figure(series) -> dict:
         symbol = AREA_SYMBOLS[i % len(AREA_SYMBOLS)]
         figure.add_trace(
             _scatter(
-                name=area_label(area),
+                name=plain_text(area_label(area)),
                 x=years,
-                y=[_number(_point_value(p)) for p in points],
-                text=[_point_text(p) for p in points],
+                y=[_number(_point_value(p, public)) for p in points],
+                text=[_point_text(p, public) for p in points],
                 mode="lines+markers",
                 connectgaps=False,
                 line={"color": colour, "width": 3},
@@ -279,7 +284,7 @@ def metric_trend_figure(series) -> dict:
             colour, dash, symbol = REGION_COLOURS[j], REGION_DASHES[j], "square-open"
         figure.add_trace(
             _scatter(
-                name=geography_label(code),
+                name=plain_text(geography_label(code)),
                 x=years,
                 y=[_number(v) for v in values],
                 text=["" if v is None else _formatted(metric, v) for v in values],
@@ -291,7 +296,7 @@ def metric_trend_figure(series) -> dict:
             )
         )
     yaxis = {
-        "title": {"text": unit_title(metric)},
+        "title": {"text": plain_text(unit_title(metric))},
         "automargin": True,
         "gridcolor": "#e5e5e5",
         "zeroline": False,
@@ -336,7 +341,7 @@ def metric_trend_figure(series) -> dict:
         ]
         layout.setdefault("annotations", []).append(
             {
-                "text": succession_text(series),
+                "text": plain_text(succession_text(series)),
                 "xref": "x",
                 "yref": "paper",
                 "x": boundary - 0.5,
@@ -355,12 +360,12 @@ def metric_trend_figure(series) -> dict:
     return figure.spec()
 
 
-def _point_text(point):
+def _point_text(point, public=False):
     """Hover text: the figure as printed, what it covers when that is not the plain year, who published it."""
     figure = point.figure
     if figure is None:
         return ""
-    text = figure.formatted()
+    text = figure.formatted(public=public)
     extras = []
     if figure.period_label != str(figure.year):
         extras.append(
@@ -368,7 +373,7 @@ def _point_text(point):
         )
     if figure.published_by is not None:
         extras.append(f"published by {figure.published_by.name}")
-    return f"{text} ({'; '.join(extras)})" if extras else text
+    return plain_text(f"{text} ({'; '.join(extras)})" if extras else text)
 
 
 def _is_marked(point):
@@ -414,11 +419,14 @@ def _join(words):
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _describe_line(subject, metric, years, values, rank_out_of=None):
+def _describe_line(subject, metric, years, values, rank_out_of=None, suppressed=()):
     """One clause: "<subject> rose from A in Y1 to B in Y2 (no figure for Y)"."""
     rank_out_of = rank_out_of or [None] * len(years)
     known = [(i, v) for i, v in enumerate(values) if v is not None]
+    hidden = [str(years[i]) for i in suppressed]
     if not known:
+        if hidden:
+            return f"{subject} was {SUPPRESSED} in {_join(hidden)}"
         return f"{subject} has no figures"
     (first_i, first), (last_i, last) = known[0], known[-1]
 
@@ -436,13 +444,15 @@ def _describe_line(subject, metric, years, values, rank_out_of=None):
             clause = f"{subject} fell from {start} to {end}"
         else:
             clause = f"{subject} was {text(first_i, first)} in both {years[first_i]} and {years[last_i]}"
-    gaps = [str(years[i]) for i in range(first_i, last_i + 1) if values[i] is None]
+    gaps = [str(years[i]) for i in range(first_i, last_i + 1) if values[i] is None and i not in suppressed]
     if gaps:
         clause += f" (no figure for {_join(gaps)})"
+    if hidden:
+        clause += f" ({SUPPRESSED} in {_join(hidden)})"
     return clause
 
 
-def describe_series(series) -> str:
+def describe_series(series, *, public=False) -> str:
     """Alt text built from the data, e.g.
 
     "Referrals in Hartlepool rose from 1,234 in 2021-22 to 1,500 in 2024-25 (no figure for
@@ -455,9 +465,10 @@ def describe_series(series) -> str:
     clauses = []
     for area, points in series.by_area:
         subject = f"{metric.name} in {area.name}" if area is not None else f"{metric.name} for the whole partnership"
-        values = [_point_value(p) for p in points]
+        values = [_point_value(p, public) for p in points]
         ranks = [p.figure.rank_out_of if p.figure else None for p in points]
-        clauses.append(_describe_line(subject, metric, years, values, ranks))
+        suppressed = [i for i, p in enumerate(points) if p.figure is not None and p.figure.suppressed(public=public)]
+        clauses.append(_describe_line(subject, metric, years, values, ranks, suppressed))
     for code in ordered_geographies(series.comparators):
         clauses.append(_describe_line(f"the {geography_label(code)} figure", metric, years, series.comparators[code]))
     if not clauses:
@@ -476,3 +487,35 @@ def describe_series(series) -> str:
     if metric.polarity != Polarity.NEUTRAL:
         text += f" {Polarity(metric.polarity).label}."
     return text
+
+
+# --- Charts in a rendered report ------------------------------------------------------------
+# The report's numbered caption carries the title; the PDF exports the chart to SVG (kaleido) in
+# the report's own typeface, embedded in the PDF.
+
+PRINT_FONT = "Atkinson Hyperlegible, sans-serif"
+PRINT_HEIGHT = 380
+
+
+def without_title(spec: dict) -> dict:
+    """The chart without the title drawn inside it: a report's numbered caption carries it."""
+    untitled = copy.deepcopy(spec)
+    layout = untitled.setdefault("layout", {})
+    layout.pop("title", None)
+    legend = layout.get("showlegend", True) and len(untitled.get("data", [])) > 1
+    layout["margin"] = {**layout.get("margin", {}), "t": 50 if legend else 20}
+    if legend:
+        layout["legend"] = {**layout.get("legend", {}), "y": 1.02, "yanchor": "bottom"}
+    return untitled
+
+
+def for_print(spec: dict, *, height: int = PRINT_HEIGHT) -> dict:
+    """The report's typeface (embedded in the PDF), no title inside the drawing (the numbered
+    caption carries it), no hover, and a fixed height for the page."""
+    printed = without_title(spec)
+    layout = printed["layout"]
+    layout["font"] = {**layout.get("font", {}), "family": PRINT_FONT, "size": 13, "color": "#1a1a1a"}
+    layout.pop("hoverlabel", None)
+    layout["height"] = height
+    layout.pop("width", None)
+    return printed

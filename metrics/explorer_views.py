@@ -101,9 +101,9 @@ def explorer(request):
         context |= {
             "metric": metric,
             "series": series,
-            "tables": selectors.series_tables(series),
-            "figure": charts.metric_trend_figure(series),
-            "description": charts.describe_series(series),
+            "tables": selectors.series_tables(series, public=data["as_public"]),
+            "figure": charts.metric_trend_figure(series, public=data["as_public"]),
+            "description": charts.describe_series(series, public=data["as_public"]),
         }
     return render(request, "metrics/explorer.html", context)
 

@@ -10,7 +10,23 @@ from decimal import ROUND_HALF_UP, Decimal
 from partners.accounts import format_accounts as format_accounts  # money in accounts style: one place
 
 SMALL_NUMBER_LIMIT = 5
+SUPPRESSED = f"fewer than {SMALL_NUMBER_LIMIT}"
 NOT_KNOWN = "N/K"
+
+
+def is_suppressed(value, *, suppress_small: bool, public: bool) -> bool:
+    """THE small-number rule, the one place every output asks: a metric marked `suppress_small`
+    shows 1 to 4 as "fewer than 5" to anyone outside the business unit (`public`), in tables,
+    chart points and hover text, chart descriptions, exports and reports. A suppressed figure
+    gives no number anywhere: no chart point, no change on the year before."""
+    return bool(public and suppress_small and value is not None and 0 < value < SMALL_NUMBER_LIMIT)
+
+
+def plain_text(text) -> str:
+    """Text for a Plotly chart (names, titles, hover): Plotly reads <b>, <a href> and <br> in
+    text as markup, so the markup characters are written as entities, which it shows as typed."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
 
 _SUFFIX = {
     "percentage": "%",
@@ -61,8 +77,8 @@ def format_value(
         return NOT_KNOWN
     if value is None:
         return "–"
-    if public and suppress_small and 0 < value < SMALL_NUMBER_LIMIT:
-        return f"fewer than {SMALL_NUMBER_LIMIT}"
+    if is_suppressed(value, suppress_small=suppress_small, public=public):
+        return SUPPRESSED
     if unit == "pounds":
         return f"£{format_number(value, decimals)}" if with_unit else format_number(value, decimals)
     number = format_number(value, decimals)

@@ -158,6 +158,11 @@ class ExplorerForm(MetricChoiceMixin, forms.Form):
     area = forms.ChoiceField(label="Area", required=False, widget=PlainSelect, help_text="Per-area metrics only.")
     first_year = ReportingYearFormField(label="From year", required=False, help_text='For example "2021-22".')
     last_year = ReportingYearFormField(label="To year", required=False, help_text='For example "2024-25".')
+    as_public = forms.BooleanField(
+        label="As the public will see it",
+        required=False,
+        help_text='Small numbers of metrics marked for suppression show as "fewer than 5", as in reports.',
+    )
 
     def __init__(self, *args, metrics, areas, **kwargs):
         super().__init__(*args, **kwargs)
@@ -174,6 +179,7 @@ class ExplorerForm(MetricChoiceMixin, forms.Form):
                 Column("first_year", css_class="col-md-2"),
                 Column("last_year", css_class="col-md-2"),
             ),
+            "as_public",
         )
         self.helper.add_input(Submit("show", "Show figures"))
 

@@ -157,7 +157,12 @@ class Metric(models.Model):
     def __str__(self):
         return self.name
 
+    # What an approved figure means: changing one of these would change the meaning of every
+    # figure already approved, so it is refused while any exists (make a new metric instead).
+    MEANING_FIELDS = ("unit", "decimals", "level")
+
     def clean(self):
+        self._refuse_changing_meaning()
         if self.part_of_id:
             if self.part_of_id == self.pk:
                 raise ValidationError({"part_of": "A metric cannot be a part of itself."})
@@ -195,6 +200,22 @@ class Metric(models.Model):
     def indicator_code(self):
         item = self.framework_item
         return item.code if item is not None and item.kind == FrameworkItem.Kind.INDICATOR else ""
+
+    def _refuse_changing_meaning(self):
+        if self.pk is None:
+            return
+        stored = Metric._base_manager.filter(pk=self.pk).values(*self.MEANING_FIELDS).first()
+        changed = [name for name in self.MEANING_FIELDS if stored and stored[name] != getattr(self, name)]
+        if not changed:
+            return
+        approved = MetricValue._base_manager.filter(metric_id=self.pk, approved_at__isnull=False).count()
+        if approved:
+            message = (
+                f"“{self.name}” has {approved} approved figure{'s' if approved != 1 else ''}: changing its "
+                f"{self._meta.get_field(changed[0]).verbose_name} would change what they mean. Keep it, or add a "
+                "new metric and retire this one from the year the change starts."
+            )
+            raise ValidationError({name: message for name in changed})
 
     @property
     def label(self):

@@ -26,6 +26,7 @@ from .formatting import (
     format_rank,
     format_share,
     format_value,
+    is_suppressed,
     quantize,
     shown_decimals,
 )
@@ -372,6 +373,15 @@ class Figure:
             public=public,
         )
 
+    def suppressed(self, *, public):
+        return is_suppressed(self.value, suppress_small=self.metric.suppress_small, public=public)
+
+    def change_for(self, *, public):
+        """The change on the year before as text, or "" when either year is suppressed (it would tell the number)."""
+        if self.suppressed(public=public) or (self.previous is not None and self.previous.suppressed(public=public)):
+            return ""
+        return self.change_text
+
     @property
     def rank_text(self):
         """A rate's rank beside it: "3rd", "12 of 12 in the region"; "" without one."""
@@ -511,13 +521,13 @@ class FigureSet:
 def approved_figures(partnership, years, metric_codes=None, metric_ids=None) -> FigureSet:
     """Approved values for the given years and the year before each, with comparators.
 
-    Four queries whatever the number of metrics, areas or years. Narrow by `metric_codes`
-    or by `metric_ids` (reports refer to metrics by identity).
+    Four queries whatever the number of metrics, areas or years, labels included (a test pins it).
+    Narrow by `metric_codes` or by `metric_ids` (reports refer to metrics by identity).
     """
     wanted = {ReportingYear.parse(y) for y in years}
     wanted |= {y.previous() for y in wanted}
     year_strings = sorted(str(y) for y in wanted)
-    metrics = Metric.objects.filter(partnership=partnership).select_related("part_of", "agency")
+    metrics = Metric.objects.filter(partnership=partnership).select_related("part_of", "agency", "framework_item")
     if metric_codes is not None:
         codes = list(metric_codes)
         # A percentage worked out from two counts brings its counts along (same query).
@@ -723,8 +733,10 @@ class SeriesTable:
         return 5 + len(self.geographies) + sum(self.has.values())
 
 
-def series_tables(series: MetricSeries) -> list[SeriesTable]:
-    """The explorer's table per area: value, change on the previous year, comparators. No queries."""
+def series_tables(series: MetricSeries, *, public=False) -> list[SeriesTable]:
+    """The explorer's table per area: value, change on the previous year, comparators. No queries.
+
+    `public`: as people outside the business unit see it (small numbers suppressed)."""
     metric = series.metric
     codes = sorted(
         (code for code, values in series.comparators.items() if any(v is not None for v in values)),
@@ -751,8 +763,9 @@ def series_tables(series: MetricSeries) -> list[SeriesTable]:
             else:
                 succession = figure is not None and last_publisher is not None and publisher != last_publisher
             last_publisher = publisher if figure is not None else last_publisher
-            described = figure.change_description if figure else None
-            rank_change = figure.rank_change if figure else None
+            shows_change = figure is not None and bool(figure.change_for(public=public))
+            described = figure.change_description if shows_change else None
+            rank_change = figure.rank_change if shows_change else None
             notes = [text for text in (figure.note, figure.qualifier) if text] if figure else []
             if figure is not None and figure.derived:
                 notes.append(f"Worked out from {figure.share_text or 'its two counts'}.")
@@ -760,7 +773,7 @@ def series_tables(series: MetricSeries) -> list[SeriesTable]:
                 SeriesRow(
                     year=point.year,
                     figure=figure,
-                    value=figure.formatted() if figure else "–",
+                    value=figure.formatted(public=public) if figure else "–",
                     change=described.text if described else "–",
                     direction=described.direction if described else "",
                     movement=described.movement if described else "",

@@ -40,7 +40,7 @@ from partners.years import InvalidReportingYear, ReportingYear
 from . import selectors
 from .cells import CellInput, ImportRow, cell_input_from, cell_key, return_scope
 from .errors import FigureError
-from .formatting import NOT_KNOWN, decimals_of, plain_number, typed_number
+from .formatting import NOT_KNOWN, SUPPRESSED, decimals_of, is_suppressed, plain_number, typed_number
 from .models import COMPARATOR_QUALIFIERS, ComparatorKind
 from .presentation import DETAIL_COLUMNS, Publishers, details_text, plain_typed, read_details
 from .presentation import TEXT_LIMITS as TEXT_LIMITS_OF_DETAILS
@@ -96,11 +96,12 @@ _NUMBER_COLUMNS = ("value", "rank_out_of", "decimals", "rank", "numerator", "den
 # --- Writing ------------------------------------------------------------------------------
 
 
-def export_dataset(values, comparators) -> tablib.Dataset:
+def export_dataset(values, comparators, *, public=False) -> tablib.Dataset:
     """Stored figures and comparators as rows, each metric's figures then its comparators.
 
     `values` need `metric` and `area` loaded, `comparators` their `metric`
-    (as `selectors.values_for_export` returns them).
+    (as `selectors.values_for_export` returns them). `public`: for anyone outside the business
+    unit, a suppressed small number is written as "fewer than 5" (such a file is not for import).
     """
     rows = []
     for v in values:
@@ -114,7 +115,9 @@ def export_dataset(values, comparators) -> tablib.Dataset:
                     area.ons_code if area else "",
                     area.name if area else "",
                     str(v.year),
-                    v.as_typed,
+                    SUPPRESSED
+                    if is_suppressed(v.value, suppress_small=m.suppress_small, public=public)
+                    else v.as_typed,
                     v.note,
                     v.qualifier,
                     "" if v.rank_out_of is None else str(v.rank_out_of),

@@ -93,6 +93,46 @@ class PartnershipScopedAdmin(admin.ModelAdmin):
 
             raise PermissionDenied
         super().save_model(request, obj, form, change)
+        if change and not form.changed_data:
+            return
+        changed = {
+            name: [_shown(form.initial.get(name)), _shown(form.cleaned_data.get(name))] for name in form.changed_data
+        }
+        self._audit(request, obj, "reference.changed" if change else "reference.created", changed=changed)
+
+    def delete_model(self, request, obj):
+        self._audit(request, obj, "reference.deleted")
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self._audit(request, obj, "reference.deleted")
+        super().delete_queryset(request, queryset)
+
+    def _audit(self, request, obj, action, **data):
+        """Reference data changed in the admin is recorded in the portal's audit trail too."""
+        from . import audit
+
+        partnership = Partnership.objects.get(pk=self._partnership_id_of(obj))
+        audit.record(
+            action,
+            partnership=partnership,
+            by=request.user,
+            via="admin",
+            subject=obj,
+            kind=str(obj._meta.verbose_name),
+            **data,
+        )
+
+
+def _shown(value):
+    """A form value as the audit trail keeps it: plain text (a choice's key, an object's name)."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, set)) or hasattr(value, "all"):
+        items = value.all() if hasattr(value, "all") else value
+        return ", ".join(sorted(str(item) for item in items))
+    return str(value)
 
 
 class SharedRegisterAdmin(admin.ModelAdmin):

@@ -366,10 +366,6 @@ class Group(models.Model):
             seen.add(current.pk)
             current = current.reports_to
 
-    @property
-    def is_shared(self):
-        return self.shared_with.exists()
-
     def existed_in(self, year):
         return (self.from_year is None or self.from_year <= year) and (self.to_year is None or year <= self.to_year)
 

@@ -36,6 +36,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_prose_editor",
     "partnership_portal",
     "partners",
@@ -50,9 +54,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "partnership_portal.middleware.AdminScopeMiddleware",
+    "partnership_portal.middleware.SessionTimeoutMiddleware",
+    "partnership_portal.two_factor.TwoFactorMiddleware",
+    "partnership_portal.middleware.PrivateCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out sign-in with the lock-out page
 ]
 
@@ -111,6 +120,7 @@ AXES_LOCKOUT_CALLABLE = "partnership_portal.accounts.locked_out"
 # outermost of them added (0: the connection's own address). See partnership_portal.accounts.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "partnership_portal.accounts.client_address"
+OTP_TOTP_ISSUER = "Partnership portal"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "home"
@@ -126,6 +136,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "var" / "staticfiles")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "var" / "media")
+# Chart SVGs exported for PDFs, keyed by a hash of the chart (reports/rendering/chart_export.py).
+RENDER_CHART_CACHE = Path(env_str("RENDER_CHART_CACHE") or BASE_DIR / "var" / "chart-cache")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -170,6 +182,31 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 SESSION_COOKIE_HTTPONLY = True
+# Signed out after SESSION_IDLE_MINUTES without a request (default a working day), and at the
+# latest SESSION_COOKIE_AGE seconds after signing in (default two weeks).
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 8 * 60)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 14 * 24 * 3600)
+
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from this site only;
+# no inline script or style anywhere (templates pass data with json_script, styles live in CSS).
+# plotly.js creates an *empty* <style> element and adds its rules through the CSSOM (insertRule),
+# which CSP does not govern; the hash below (of the empty string) allows exactly that empty
+# element and no inline style with content. Its drawing sets styles through the CSSOM too.
+EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", EMPTY_STYLE_HASH],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -189,7 +226,44 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs each layout step and kaleido's browser its housekeeping at INFO.
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("weasyprint.progress", "fontTools", "choreographer", "kaleido")
+    },
 }
 
 # Invitations (partners/people.py): how long a set-password link in an invitation e-mail works.
 INVITATION_TIMEOUT_DAYS = env_int("INVITATION_TIMEOUT_DAYS", 7)
+
+# Published reports (issue 14): immutable artefacts, served only through the public views (so a
+# withdrawal answers 410 everywhere), kept apart from MEDIA_ROOT, which a proxy may serve directly.
+# ARTEFACT_STORAGE=s3 stores them in an S3-compatible bucket through django-storages.
+ARTEFACT_STORAGE = env_str("ARTEFACT_STORAGE", "local")
+if ARTEFACT_STORAGE == "local":
+    STORAGES["artefacts"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(env_str("ARTEFACT_ROOT") or BASE_DIR / "var" / "artefacts"), "base_url": None},
+    }
+elif ARTEFACT_STORAGE == "s3":
+    if not env_str("ARTEFACT_S3_BUCKET"):
+        raise ImproperlyConfigured(
+            "ARTEFACT_STORAGE=s3 needs ARTEFACT_S3_BUCKET (and usually ARTEFACT_S3_ENDPOINT_URL)."
+        )
+    STORAGES["artefacts"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("ARTEFACT_S3_BUCKET"),
+            "endpoint_url": env_str("ARTEFACT_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("ARTEFACT_S3_REGION") or None,
+            "access_key": env_str("ARTEFACT_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("ARTEFACT_S3_SECRET_ACCESS_KEY") or None,
+            "location": env_str("ARTEFACT_S3_PREFIX", "artefacts"),
+            "default_acl": "private",  # never public by URL: withdrawal must reach every copy
+            "querystring_auth": True,
+            "file_overwrite": False,  # artefacts are immutable
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"ARTEFACT_STORAGE must be local or s3; got {ARTEFACT_STORAGE!r}.")
+# Seconds a web worker reuses what it read about a published year (reports/public/microcache.py).
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 2)

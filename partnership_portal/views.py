@@ -10,10 +10,7 @@ from metrics import progress
 from metrics import selectors as figures
 from partners.access import Capability, access_from, partnership_roles_for, partnership_view
 from partners.models import Partnership
-
-
-def home(request):
-    return render(request, "home.html", {"partnerships": Partnership.objects.all()})
+from reports.publishing.selectors import sendings_due
 
 
 @login_required
@@ -26,13 +23,15 @@ def dashboard(request):
         accesses += [access_from(request.user, p, []) for p in Partnership.objects.exclude(pk__in=held)]
     cards = []
     for access in accesses:
-        returns, work = [], None
+        returns, work, sendings = [], None, []
         with scope(partnership=access.partnership):
             if access.can(Capability.SUBMIT_FIGURES):
                 returns = progress.return_progress(figures.returns_for_agency(access.partnership, access.agency))
             if access.can(Capability.VIEW_PARTNERSHIP):
                 work = progress.business_unit_work(access.partnership)
-        cards.append({"access": access, "returns": returns, "work": work})
+            if access.can(Capability.EDIT_REPORTS):
+                sendings = sendings_due(access.partnership)
+        cards.append({"access": access, "returns": returns, "work": work, "sendings": sendings})
     return render(request, "dashboard.html", {"cards": cards})
 
 

@@ -9,3 +9,7 @@ class ReportsConfig(AppConfig):
         from .audit_actions import register_all
 
         register_all()
+
+        from .publishing.audit_actions import register_all as register_publishing
+
+        register_publishing()

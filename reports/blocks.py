@@ -129,14 +129,31 @@ class BlockForm(forms.Form):
         self.area_choices = [("", "Whole partnership"), *area_choices]
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            if isinstance(field, FigureRefField):
-                field.widget = FigureRefWidget(self.metric_choices, self.area_choices)
-                field.metric_ids = {str(k) for k, _ in metric_choices}
-                field.area_ids = {str(k) for k, _ in area_choices}
-            elif isinstance(field, forms.MultipleChoiceField) and getattr(field, "choices_from", "") == "metrics":
-                field.choices = list(metric_choices)
-            elif isinstance(field, forms.MultipleChoiceField) and getattr(field, "choices_from", "") == "areas":
-                field.choices = list(area_choices)
+            self.prepare(field)
+
+    def prepare(self, field):
+        """Point figure pickers at this partnership's metrics and areas; style every control."""
+        metric_ids = {str(k) for k, _ in self.metric_choices if k}
+        area_ids = {str(k) for k, _ in self.area_choices if k}
+        if isinstance(field, FigureRefField):
+            field.widget = FigureRefWidget(self.metric_choices, self.area_choices)
+            field.metric_ids, field.area_ids = metric_ids, area_ids
+        elif isinstance(field, forms.MultipleChoiceField) and getattr(field, "choices_from", "") == "metrics":
+            field.choices = [c for c in self.metric_choices if c[0]]
+        elif isinstance(field, forms.MultipleChoiceField) and getattr(field, "choices_from", "") == "areas":
+            field.choices = [c for c in self.area_choices if c[0]]
+        style_widget(field.widget)
+
+
+def style_widget(widget):
+    """Bootstrap's classes on every control (the block templates do not style forms)."""
+    for sub in getattr(widget, "widgets", [widget]):
+        if isinstance(sub, forms.CheckboxInput | forms.CheckboxSelectMultiple):
+            sub.attrs.setdefault("class", "form-check-input")
+        elif isinstance(sub, forms.Select | forms.SelectMultiple):
+            sub.attrs.setdefault("class", "form-select")
+        else:
+            sub.attrs.setdefault("class", "form-control")
 
 
 def _metric_multi(label, help_text=""):
@@ -259,9 +276,6 @@ class KeyFiguresForm(BlockForm):
         for t in range(1, TILES + 1):
             for p in range(1, PARTS + 1):
                 self.fields[f"t{t}_figure{p}"] = FigureRefField(label=f"Tile {t}, figure {p}")
-                self.fields[f"t{t}_figure{p}"].widget = FigureRefWidget(self.metric_choices, self.area_choices)
-                self.fields[f"t{t}_figure{p}"].metric_ids = {str(k) for k, _ in self.metric_choices if k}
-                self.fields[f"t{t}_figure{p}"].area_ids = {str(k) for k, _ in self.area_choices if k}
                 self.fields[f"t{t}_words{p}"] = forms.CharField(
                     label=f"Tile {t}, words after figure {p}", required=False, max_length=200
                 )
@@ -269,6 +283,9 @@ class KeyFiguresForm(BlockForm):
                 label=f"Tile {t}, compare with", choices=list(COMPARISONS.items()), required=False
             )
             self.fields[f"t{t}_target"] = forms.DecimalField(label=f"Tile {t}, target", required=False)
+        for name, field in self.fields.items():
+            if name != "heading":
+                self.prepare(field)
 
     def clean(self):
         cleaned = super().clean()

@@ -33,6 +33,7 @@ class BlockEntry:
         self.form = form
         self.value = value or {}
         self.is_new = is_new
+        self.from_them = False  # on the conflict screen: a block only the other person has
 
 
 def _choices(request):
@@ -190,16 +191,29 @@ def _new_entry(kind, choices):
 
 
 def _conflict_page(request, report, conflict, entries, body):
-    """Theirs (as saved, through the block templates) beside mine (my forms, ready to merge and save)."""
+    """Theirs (as saved, through the block templates) beside mine (my forms, ready to merge and save).
+
+    Blocks only they have (added while I was editing) join my form at their place, marked as
+    theirs, so saving the merge keeps them; where we both changed a block, my form holds mine
+    and theirs is shown beside it.
+    """
     fresh = conflict.section
     kept = services.keep_refused_save(fresh, body=body, by=request.user)
     document = selectors.build_document(report, section_ids=[fresh.pk])
     theirs = next((s.blocks for s in document.all_sections() if s.id == fresh.pk), [])
+    mine = {entry.id for entry in entries}
+    merged = list(entries)
+    their_entries = _entries_from_body([b for b in fresh.body if b["id"] not in mine], _choices(request))
+    for index, block in enumerate(fresh.body):
+        entry = next((e for e in their_entries if e.id == block["id"]), None)
+        if entry is not None:
+            entry.from_them = True
+            merged.insert(min(index, len(merged)), entry)
     return _page(
         request,
         report,
         fresh,
-        entries,
+        merged,
         version=fresh.version,
         status=409,
         conflict={"message": str(conflict), "theirs": theirs, "kept": kept},

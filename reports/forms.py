@@ -2,16 +2,26 @@ from django import forms
 
 from partners.fields import ReportingYearFormField
 
+from .blocks import style_widget
 from .models import Section, SectionState
 
 
-class NewReportForm(forms.Form):
+class StyledForm(forms.Form):
+    """Bootstrap classes on every control, like the block forms."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            style_widget(field.widget)
+
+
+class NewReportForm(StyledForm):
     year = ReportingYearFormField(label="Reporting year")
     title = forms.CharField(label="Title", max_length=300, initial="Annual report")
     subtitle = forms.CharField(label="Subtitle", max_length=300, required=False)
 
 
-class NewSectionForm(forms.Form):
+class NewSectionForm(StyledForm):
     title = forms.CharField(label="Title", max_length=300)
     number_label = forms.CharField(
         label="Number label", max_length=20, required=False, help_text='As printed, e.g. "3" or "3.2"; optional.'
@@ -26,7 +36,7 @@ class NewSectionForm(forms.Form):
         self.fields["parent"].label_from_instance = lambda s: f"Under {s.heading}"
 
 
-class SectionDetailsForm(forms.Form):
+class SectionDetailsForm(StyledForm):
     title = forms.CharField(label="Title", max_length=300)
     number_label = forms.CharField(label="Number label", max_length=20, required=False)
     owner = forms.TypedChoiceField(label="Owner", required=False, coerce=int, empty_value=None)
@@ -44,16 +54,16 @@ class SectionDetailsForm(forms.Form):
         self.fields["requirements"].choices = [(r.pk, f"{r.title} ({r.paragraph})") for r in requirements]
 
 
-class CommentForm(forms.Form):
+class CommentForm(StyledForm):
     text = forms.CharField(label="Comment", max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(StyledForm):
     reason = forms.CharField(label="Why it goes back", max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class SignOffForm(forms.Form):
+class SignOffForm(StyledForm):
     name = forms.CharField(label="Name", max_length=200)
     post = forms.CharField(label="Post", max_length=200, help_text='e.g. "Chief Constable, Cleveland Police".')
     signed_on = forms.DateField(
@@ -74,7 +84,7 @@ class SignOffForm(forms.Form):
                 label=f"Acknowledge: {requirement.title} ({requirement.paragraph})",
                 max_length=1000,
                 help_text="Why the report goes ahead without it.",
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
             )
 
     def acknowledgements(self):

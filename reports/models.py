@@ -270,3 +270,10 @@ class SectionPresence(models.Model):
 
     def __str__(self):
         return f"{self.user} in {self.section}"
+
+
+# Publication (issue 14) lives in its own module; imported here so Django registers its models.
+from .publishing.models import Artefact, Publication, Sending  # noqa: E402, F401
+
+# Renderings live with the rendering code; imported here so Django finds the model.
+from .rendering.models import Rendering, RenderState  # noqa: E402, F401

@@ -15,7 +15,7 @@ from django.db.models import Count
 from django.utils.html import escape
 
 from metrics import charts as metric_charts
-from metrics.formatting import format_value
+from metrics.formatting import format_value, plain_text
 from metrics.selectors import approved_figures, catalogue
 from partners import selectors as partner_selectors
 from partners.years import ReportingYear
@@ -55,6 +55,7 @@ class ChartView:
     description: str  # text alternative written from the data
     header: list
     rows: list  # [[label, cell, cell…]]
+    metric: object = None  # the metric charted (its supplier is the chart's source)
 
 
 @dataclass
@@ -129,10 +130,11 @@ class FigureResolver:
                 series.comparators = {}
             elif value.get("kind") == "england":
                 series.comparators = {k: v for k, v in series.comparators.items() if k == "E92000001"}
+            # Readers outside the business unit: suppressed values are not drawn (the table says "fewer than 5").
             spec = (
                 _area_bar_spec(series, self.public)
                 if value.get("kind") == "areas"
-                else metric_charts.metric_trend_figure(series)
+                else metric_charts.metric_trend_figure(series, public=self.public)
             )
             header = ["", *[str(y) for y in series.years]]
             rows = [
@@ -158,9 +160,10 @@ class FigureResolver:
                     id=f"m{metric_id}-{index}",
                     title=metric_charts.trend_title(series),
                     spec=spec,
-                    description=metric_charts.describe_series(series),
+                    description=metric_charts.describe_series(series, public=self.public),
                     header=header,
                     rows=rows,
+                    metric=series.metric,
                 )
             )
         return views
@@ -186,15 +189,22 @@ class FigureResolver:
             for area, year in cols:
                 ref = FigureRef(metric=metric.pk, area=area.pk if area else None, period="fixed", year=str(year))
                 resolved = self.resolve(ref)
-                label = f"{area.name if area else 'Whole partnership'} {year}: "
-                cells.append((label if not metric.is_per_area else "") + resolved.text)
+                place = area.name if area else "Whole partnership"
+                cells.append(resolved.text if metric.is_per_area else f"{place} {year}: {resolved.text}")
                 if year == years[-1] and resolved.figure is not None:
-                    changes.append(resolved.change_text or "–")
-                    directions.append(resolved.direction or "–")
+                    prefix = f"{place}: " if metric.is_per_area and len(areas) > 1 else ""
+                    changes.append(prefix + (resolved.change_text or f"no figure for {year.previous()}"))
+                    if resolved.direction:
+                        directions.append(prefix + resolved.direction)
             while len(cells) < len(columns):
                 cells.append("")
             rows.append(
-                {"label": metric.name, "cells": cells, "change": "; ".join(changes), "direction": "; ".join(directions)}
+                {
+                    "label": metric.name,
+                    "cells": cells,
+                    "change": "; ".join(changes),
+                    "direction": "; ".join(directions) or "–",
+                }
             )
         return FiguresTable(header, rows)
 
@@ -222,12 +232,13 @@ def _area_bar_spec(series, public):
     names, values, texts = [], [], []
     for area, points in series.by_area:
         figure = points[-1].figure if points else None
-        names.append(metric_charts.area_label(area))
-        values.append(float(figure.value) if figure and figure.value is not None else None)
+        names.append(plain_text(metric_charts.area_label(area)))
+        shown = figure is not None and figure.value is not None and not figure.suppressed(public=public)
+        values.append(float(figure.value) if shown else None)  # a suppressed figure plots no bar
         texts.append(figure.formatted(public=public) if figure else "no figure")
     for code in metric_charts.ordered_geographies(series.comparators):
         value = series.comparators[code][-1]
-        names.append(metric_charts.geography_label(code))
+        names.append(plain_text(metric_charts.geography_label(code)))
         values.append(float(value) if value is not None else None)
         texts.append("–" if value is None else format_value(value, unit=metric.unit, decimals=metric.decimals))
     return {
@@ -244,7 +255,7 @@ def _area_bar_spec(series, public):
         ],
         "layout": {
             "template": "none",
-            "title": {"text": metric_charts.trend_title(series), "x": 0, "xanchor": "left"},
+            "title": {"text": plain_text(metric_charts.trend_title(series)), "x": 0, "xanchor": "left"},
             "font": {"family": metric_charts.FONT, "size": 13, "color": "#212529"},
             "height": 400,
             "yaxis": {"title": {"text": metric_charts.unit_title(metric)}, "rangemode": "tozero", "automargin": True},

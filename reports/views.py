@@ -11,6 +11,7 @@ from partners.years import InvalidReportingYear
 from . import selectors, services
 from .forms import NewReportForm, NewSectionForm
 from .models import Report, Section
+from .rendering.views import panel as rendering_panel
 
 
 def report_for(request, year) -> Report:
@@ -79,6 +80,7 @@ def report_detail(request, year):
             "sign_off": selectors.active_sign_off(report),
             "new_section": NewSectionForm(report=report),
             "open_comments": selectors.open_comment_count(report),
+            **rendering_panel(report),
         },
     )
 

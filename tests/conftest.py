@@ -33,6 +33,18 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(scope="session")
+def _chart_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("chart-cache")
+
+
+@pytest.fixture(autouse=True)
+def _files_in_temporary_folders(settings, tmp_path, _chart_cache):
+    # Uploaded and rendered files never land in var/; chart SVGs are shared by the whole run.
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.RENDER_CHART_CACHE = _chart_cache
+
+
 @pytest.fixture(autouse=True)
 def _tasks_fail_loudly():
     """The immediate task backend records a task's exception and carries on; a test must not."""
@@ -69,14 +81,32 @@ class World:
     council_return: object
 
 
-def login(client_or_none, user):
+def login(client_or_none, user, *, second_factor=True):
+    """Signed in as `user`; one who must use two-factor sign-in has given a code (`second_factor`)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from partnership_portal.two_factor import requires_two_factor
+
     client = client_or_none or Client()
     client.force_login(user)
+    if second_factor and requires_two_factor(user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+            user=user, name="Authenticator app", confirmed=True
+        )
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
     return client
 
 
 @pytest.fixture
 def world(db):
+    return build_world()
+
+
+def build_world():
+    """The world of the `world` fixture, for fixtures of a wider scope that build it themselves."""
     partnership = f.PartnershipFactory(name="Hartlepool and Stockton", short_name="HSSCP", slug="hsscp")
     areas = [
         f.AreaFactory(partnership=partnership, name="Hartlepool", ons_code="E06000001"),

@@ -16,7 +16,11 @@ def restate_value(value: MetricValue, texts: dict, *, by, via="form") -> list[st
     The number stays as it is, approved or not: only how it is stated changes, so an approved
     figure stays approved, and the audit trail says what changed from what.
     """
-    value = MetricValue.objects.select_for_update().select_related("metric", "area", "published_by").get(pk=value.pk)
+    value = (
+        MetricValue.objects.select_for_update(of=("self",))
+        .select_related("metric", "area", "published_by")
+        .get(pk=value.pk)
+    )
     fields, errors = read_details(
         {name: texts.get(name, "") for name in DETAIL_COLUMNS},
         metric=value.metric,

@@ -8,18 +8,25 @@ so it runs with scopes disabled.
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_scopes import scopes_disabled
 
 from metrics import services as figures
 from metrics.models import CollectionRound, FrameworkItem, Metric
 from metrics.presentation import Publishers, read_details
 from partners import services as partners
-from partners.models import Partnership, Role
+from partners.models import Role
 from partners.years import ReportingYear
 
+from ..two_factor import requires_two_factor
 from . import history_data, metrics_data, partners_data, reports_data
 
 DEMO_PASSWORD = "portal-demo"
+# The demo's authenticator key for the users who must use two-factor sign-in (admin, approver):
+# the RFC 6238 test key "12345678901234567890", base32 GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ. Add it to an
+# authenticator app (or compute codes with django_otp.oath.totp, as tests/e2e/helpers.py does).
+DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"
+DEMO_TOTP_BASE32 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
 NEXT_ROUND_YEAR = ReportingYear(2025)
 
 # The seeds give no police percentage, but a police return without one would not exercise
@@ -236,8 +243,20 @@ def _load_users(hsscp, agencies):
             user.save()
         if role is not None:
             partners.grant_role(user=user, partnership=hsscp, role=role, agency=agencies.get(agency_key))
+        if requires_two_factor(user):
+            _demo_authenticator(user)
         users[username] = user
     return users
+
+
+def _demo_authenticator(user):
+    """The documented demo key (DEMO_TOTP_KEY) as the user's confirmed authenticator app."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        TOTPDevice.objects.create(user=user, name="Authenticator app (demo key)", key=DEMO_TOTP_KEY, confirmed=True)
+    elif device.key != DEMO_TOTP_KEY:
+        device.key = DEMO_TOTP_KEY
+        device.save(update_fields=["key"])
 
 
 def _load_catalogue(hsscp, agencies):
@@ -368,7 +387,3 @@ def _open_next_round(hsscp, editor):
         areas=list(hsscp.areas.all()),
         by=editor,
     )
-
-
-def partnership_count():
-    return Partnership.objects.count()

@@ -563,6 +563,7 @@ def build_2021_22(partnership, editor):
 
 def load(partnership, *, editor):
     """The demo reports; a year that already has a report is left as it is."""
+    services.load_requirements()
     years = {str(y) for y in Report.objects.filter(partnership=partnership).values_list("year", flat=True)}
     if "2021-22" not in years:
         build_2021_22(partnership, editor)

@@ -4,7 +4,7 @@ Each write runs in one transaction and records an audit event (`partners.audit`)
 """
 
 from .comments import add_comment, resolve_comment
-from .coverage import set_requirement_tags
+from .coverage import load_requirements, set_requirement_tags
 from .errors import ReportError, SectionConflict
 from .presence import mark_open, others_here
 from .reports import StartedReport, create_report, start_from_last_year
@@ -20,6 +20,7 @@ __all__ = [
     "add_section",
     "create_report",
     "delete_section",
+    "load_requirements",
     "mark_open",
     "keep_refused_save",
     "move_section",

@@ -1,4 +1,7 @@
-"""Tagging content with the statutory requirements it meets."""
+"""Tagging content with the statutory requirements it meets; loading the requirements."""
+
+import json
+from pathlib import Path
 
 from django.db import transaction
 
@@ -41,3 +44,15 @@ def set_requirement_tags(section, *, requirement_ids, by, block_id=""):
             removed=sorted(codes[pk] for pk in current - wanted),
             block=block_id,
         )
+
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "requirements.json"
+
+
+def load_requirements():
+    """Each edition's requirements from `reports/fixtures/requirements.json` (also loaded by migration 0002).
+
+    Idempotent; the demo loader calls it so a flushed test database has them too.
+    """
+    for row in json.loads(FIXTURE.read_text(encoding="utf-8")):
+        Requirement.objects.update_or_create(edition=row["edition"], code=row["code"], defaults=row)

@@ -28,6 +28,28 @@ const FigureRef = E.Node.create({
   },
 });
 
+/*
+ * As django-prose-editor's createTextareaEditor, but with Tiptap's injectCSS off: the portal's
+ * Content Security Policy allows no inline <style>; the few rules Tiptap injects are in report.css.
+ */
+function textareaEditor(textarea, extensions) {
+  const wrapper = document.createElement("div");
+  wrapper.className = "prose-editor";
+  textarea.before(wrapper);
+  wrapper.append(textarea);
+  return new E.Editor({
+    element: wrapper,
+    extensions,
+    content: textarea.value,
+    injectCSS: false,
+    onUpdate({ editor }) {
+      const html = editor.getHTML();
+      textarea.value = /^<(\w+)(\s[^>]*)?><\/\1>$/i.test(html) ? "" : html;
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+  });
+}
+
 function createEditor(textarea) {
   const extensions = [
     E.Document, E.Paragraph, E.Text, E.HardBreak, E.Bold, E.Italic, E.Underline, E.Strike,
@@ -35,7 +57,17 @@ function createEditor(textarea) {
     E.ListItem, E.Blockquote, E.Link.configure({ openOnClick: false }), E.History, E.Menu, FigureRef,
   ];
   try {
-    const editor = E.createTextareaEditor(textarea, extensions);
+    const editor = textareaEditor(textarea, extensions);
+    // The editable area replaces the textarea, so it takes over the textarea's name and help.
+    const label = document.querySelector(`label[for="${textarea.id}"]`);
+    const block = textarea.closest("fieldset");
+    const legend = block ? block.querySelector("legend") : null;
+    const dom = editor.view.dom;
+    dom.setAttribute("role", "textbox");
+    dom.setAttribute("aria-multiline", "true");
+    dom.setAttribute("aria-label", [legend && legend.textContent.trim(), label && label.textContent.trim()].filter(Boolean).join(": "));
+    const help = document.getElementById(`${textarea.id}_help`);
+    if (help) { dom.setAttribute("aria-describedby", help.id); }
     editor.on("focus", () => { lastEditor = editor; });
     editors.push(editor);
     if (!lastEditor) { lastEditor = editor; }

@@ -8,12 +8,25 @@ from playwright.sync_api import Locator, Page, expect
 DEMO_PASSWORD = "portal-demo"  # partnership_portal.demo.loader.DEMO_PASSWORD
 
 
+def demo_code() -> str:
+    """The code the demo's authenticator key gives now (partnership_portal.demo.loader.DEMO_TOTP_KEY)."""
+    from django_otp.oath import totp
+
+    from partnership_portal.demo.loader import DEMO_TOTP_KEY
+
+    return f"{totp(bytes.fromhex(DEMO_TOTP_KEY)):06d}"
+
+
 def log_in(page: Page, username: str, password: str = DEMO_PASSWORD) -> None:
-    """Log in through the login form and land on the dashboard."""
+    """Log in through the login form (and, for admin and approver, the authenticator code) and land on the dashboard."""
     page.goto("/accounts/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
+    if username in ("admin", "approver"):
+        expect(page.get_by_role("heading", name="Enter your code")).to_be_visible()
+        page.get_by_label("Code").fill(demo_code())
+        page.get_by_role("button", name="Continue").click()
     expect(page).to_have_url(re.compile(r"/dashboard/$"))
     expect(page.get_by_role("heading", name="Your dashboard")).to_be_visible()
 

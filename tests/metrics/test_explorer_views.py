@@ -549,3 +549,37 @@ def test_approved_figures_returns_only_approved_values(world):
         assert figures.get(codes[0], world.areas[0].ons_code, "2023-24") is None  # only a draft exists
         assert figures.get(codes[0], world.areas[0].ons_code, "2024-25").value == 40
         assert all(v.approved_at is not None for v in figures._values.values())
+
+
+def test_a_metrics_unit_decimals_or_level_cannot_change_while_it_has_approved_figures_and_changes_are_audited(world):
+    from django.urls import reverse
+
+    from partners import audit
+
+    with scopes_disabled():
+        referrals = world.metrics["referrals"]
+        f.ValueFactory(metric=referrals, area=world.areas[0], year="2024-25", value=5, approved_at="2025-06-01T00:00Z")
+    client = login(None, world.admin)
+    url = reverse("admin:metrics_metric_change", args=[referrals.pk])
+    page = client.get(url)
+    form = page.context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data = {k: (v.pk if hasattr(v, "pk") else v) for k, v in data.items()}
+    data.update({"unit": "percentage", "partnership": world.partnership.pk, "agency": world.police.pk})
+    response = client.post(url, data)
+    assert response.status_code == 200 and "has 1 approved figure: changing its unit" in response.content.decode()
+    with scopes_disabled():
+        referrals.refresh_from_db()
+        assert referrals.unit == "count"
+    data.update({"unit": "count", "name": "Referrals to children's social care"})
+    assert client.post(url, data).status_code == 302
+    with scopes_disabled():
+        event = audit.about(referrals).get(action="reference.changed")
+    assert event.via == "admin" and event.data["changed"]["name"] == [
+        "Referrals",
+        "Referrals to children's social care",
+    ]
+    assert (
+        audit.sentence(event)
+        == "Changed metric Referrals to children's social care: name: Referrals → Referrals to children's social care"
+    )

@@ -203,3 +203,27 @@ def test_a_long_history_comes_in_pages_of_a_hundred(world):
     last = client.get(url + "?page=3").content.decode()
     assert "Page 3 of 3" in last and "Earlier events" in last and "Later events" not in last
     assert queries(client, url) == queries(client, url + "?page=3")
+
+
+def test_approved_figures_is_four_queries_with_every_label_read(world):
+    from metrics import selectors
+    from metrics.models import FrameworkItem
+    from tests import factories as f
+
+    def cost():
+        with scopes_disabled(), CaptureQueriesContext(connection) as captured:
+            figures = selectors.approved_figures(world.partnership, ["2025-26"])
+            labels = [metric.label for metric in figures.metrics.values()]
+            parts = [metric.part_of.name for metric in figures.metrics.values() if metric.part_of_id]
+        return len(captured), labels, parts
+
+    before, labels, _ = cost()
+    with scopes_disabled():
+        for n in range(5):
+            item = FrameworkItem.objects.create(
+                partnership=world.partnership, code=f"1.1.{n}", kind="indicator", title=f"Indicator {n}"
+            )
+            f.MetricFactory(partnership=world.partnership, code=f"extra-{n}", framework_item=item)
+    after, labels, _ = cost()
+    assert before == after == 4
+    assert "1.1.0 " in " ".join(labels)

@@ -402,7 +402,10 @@ def test_a_locked_figure_far_from_last_year_does_not_block_submitting(world):
     import_figure(world, "200")
     key = (world.metrics["referrals"].pk, world.areas[0].pk)
     fill_everything(world, world.police_return, {key: services.CellInput(raw="200")})
-    services.submit_return(world.police_return, by=world.submitter)
+    submitted = services.submit_return(world.police_return, by=world.submitter)
+    assert submitted.status == ReturnStatus.SUBMITTED
+    world.police_return.refresh_from_db()
+    assert world.police_return.status == ReturnStatus.SUBMITTED and world.police_return.submitted_by == world.submitter
 
 
 def test_an_administrators_import_makes_open_pages_out_of_date(world):

@@ -28,6 +28,10 @@ SCOPED = [
     "reports.Comment",
     "reports.RequirementTag",
     "reports.SectionPresence",
+    "reports.Rendering",
+    "reports.Publication",
+    "reports.Artefact",
+    "reports.Sending",
 ]
 
 

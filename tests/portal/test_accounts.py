@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from partnership_portal import accounts, tasks
+from tests.conftest import login
 
 
 @pytest.fixture(autouse=True)
@@ -86,8 +87,7 @@ def test_an_administrator_unlocks_a_user_in_the_admin(client, world):
 
     for _ in range(5):
         sign_in(client, "editor", "wrong")
-    admin = Client()
-    admin.force_login(world.admin)
+    admin = login(None, world.admin)
     attempts = reverse("admin:axes_accessattempt_changelist")
     assert "editor" in admin.get(attempts).content.decode()
     attempt = AccessAttempt.objects.get(username="editor")

@@ -54,6 +54,30 @@ def _routes(world, value):
         "partners:person_remove": ({"user_id": world.council_submitter.pk}, [OK, OK, FORBIDDEN, FORBIDDEN]),
         "partners:person_resend": ({"user_id": world.council_submitter.pk}, [NOT_ALLOWED] * 4),
         **_report_routes(world),
+        **_rendering_routes(world),
+    }
+
+
+def _rendering_routes(world):
+    from django.core.files.base import ContentFile
+
+    from reports.models import Rendering, RenderState
+
+    with scopes_disabled():
+        rendering = Rendering.objects.filter(report=world.report_section.report).first()
+        if rendering is None:
+            rendering = Rendering(
+                partnership=world.partnership, report=world.report_section.report, state=RenderState.DONE
+            )
+            rendering.file.save("sweep.pdf", ContentFile(b"%PDF-1.7"), save=True)
+    year = {"year": "2024-25"}
+    get = [OK, OK, FORBIDDEN, FORBIDDEN]
+    return {
+        "rendering:html": (year, get),
+        "rendering:outputs": (year, get),
+        "rendering:status": ({**year, "pk": rendering.pk}, get),
+        "rendering:pdf": ({**year, "pk": rendering.pk}, get),
+        "rendering:section_preview": ({**year, "section_pk": world.report_section.pk, "fmt": "html"}, get),
     }
 
 
@@ -82,6 +106,11 @@ def _report_routes(world):
         "reports:submit": (year, edit_post),
         "reports:sign_off": (year, [FORBIDDEN, OK, FORBIDDEN, FORBIDDEN]),
         "reports:send_back": (year, [FORBIDDEN, NOT_ALLOWED, FORBIDDEN, FORBIDDEN]),
+        "publishing:publication": (year, edit_get),
+        "publishing:publish": (year, [FORBIDDEN, NOT_ALLOWED, FORBIDDEN, FORBIDDEN]),
+        "publishing:correct": (year, [FORBIDDEN, NOT_ALLOWED, FORBIDDEN, FORBIDDEN]),
+        "publishing:withdraw": (year, [FORBIDDEN, NOT_ALLOWED, FORBIDDEN, FORBIDDEN]),
+        "publishing:mark_sent": ({**year, "pk": 999999}, edit_post),
     }
 
 

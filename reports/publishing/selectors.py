@@ -1,0 +1,34 @@
+"""Reads for the portal's publication page and the dashboard warning (fixed query counts)."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from .models import Publication, Sending
+
+WARN_DAYS = 3  # the dashboard warns from three days before a sending is due
+
+
+def publications_of(report):
+    """Every publication of the report's year, newest first, with its files and sendings (3 queries)."""
+    return list(
+        Publication.objects.filter(partnership=report.partnership, year=report.year)
+        .select_related("requested_by", "published_by", "withdrawn_by")
+        .prefetch_related("artefacts", "sendings__marked_by")
+        .order_by("-version")
+    )
+
+
+def sendings_due(partnership, today=None):
+    """Statutory sendings not yet marked sent, due within WARN_DAYS or overdue, soonest first."""
+    today = today or timezone.localdate()
+    return list(
+        Sending.objects.filter(
+            partnership=partnership,
+            sent_on__isnull=True,
+            due_on__lte=today + dt.timedelta(days=WARN_DAYS),
+            publication__withdrawn_at__isnull=True,
+        )
+        .select_related("publication")
+        .order_by("due_on", "recipient")
+    )

@@ -1,0 +1,73 @@
+"""Two-factor sign-in: required for portal administrators and approvers, optional for others,
+with single-use recovery codes."""
+
+import re
+
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.factories import PASSWORD
+
+
+def sign_in(client, username):
+    return client.post(reverse("login"), {"username": username, "password": PASSWORD})
+
+
+def code_for(device):
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def test_an_approver_must_set_up_an_authenticator_app_before_anything_else(client, world, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0  # a wrong code delays the next try by a second; not here
+    sign_in(client, "approver")
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302 and response.url.startswith(reverse("two_factor_setup"))
+    page = client.get(response.url).content.decode()
+    assert "Set up two-factor sign-in" in page and 'src="data:image/svg+xml;base64,' in page
+    device = TOTPDevice.objects.get(user=world.approver, confirmed=False)
+    assert client.post(reverse("two_factor_setup"), {"code": "000000"}).status_code == 422
+    done = client.post(reverse("two_factor_setup"), {"code": code_for(device)})
+    codes = re.findall(r"<li>(\w+)</li>", done.content.decode())
+    assert "keep your recovery codes" in done.content.decode() and len(codes) == 10
+    assert client.get(reverse("dashboard")).status_code == 200
+
+
+def test_with_a_device_every_sign_in_asks_for_a_code_and_a_recovery_code_works_once(client, world, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = settings.OTP_STATIC_THROTTLE_FACTOR = 0
+    device = TOTPDevice.objects.create(user=world.approver, name="Authenticator app", confirmed=True)
+    from partnership_portal.two_factor import new_recovery_codes
+
+    recovery = new_recovery_codes(world.approver)
+    sign_in(client, "approver")
+    response = client.get(reverse("dashboard"))
+    assert response.url.startswith(reverse("two_factor_verify"))
+    wrong = client.post(reverse("two_factor_verify"), {"code": "123456", "next": "/dashboard/"})
+    assert wrong.status_code == 422 and "That code is not right" in wrong.content.decode()
+    assert client.post(reverse("two_factor_verify"), {"code": code_for(device), "next": "/dashboard/"}).url == (
+        "/dashboard/"
+    )
+    assert client.get(reverse("dashboard")).status_code == 200
+
+    other = type(client)()
+    sign_in(other, "approver")
+    assert other.post(reverse("two_factor_verify"), {"code": recovery[0]}).status_code == 302
+    assert not StaticToken.objects.filter(token=recovery[0]).exists()  # used up
+
+
+def test_an_administrator_cannot_reach_the_admin_on_a_password_alone(client, world):
+    sign_in(client, "admin")
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response.url.startswith(reverse("two_factor_setup"))
+
+
+def test_two_factor_is_optional_for_an_editor_who_may_turn_it_on(client, world):
+    sign_in(client, "editor")
+    assert client.get(reverse("dashboard")).status_code == 200
+    assert "Set up two-factor sign-in" in client.get(reverse("two_factor_setup")).content.decode()
+    device = TOTPDevice.objects.get(user=world.editor)
+    client.post(reverse("two_factor_setup"), {"code": code_for(device)})
+    again = type(client)()
+    sign_in(again, "editor")
+    assert again.get(reverse("dashboard")).url.startswith(reverse("two_factor_verify"))
