@@ -55,14 +55,14 @@ def cell_key(metric_id, area_id):
     return (metric_id, area_id or 0)
 
 
-def stored_values(partnership, metric_ids, year):
-    """{cell key: MetricValue} of the given metrics in one year. One query."""
-    return {
-        cell_key(v.metric_id, v.area_id): v
-        for v in MetricValue.objects.filter(
-            partnership=partnership, metric_id__in=metric_ids, year=year
-        ).select_related("metric", "area")
-    }
+def stored_values(partnership, metric_ids, year, *, related=True):
+    """{cell key: MetricValue} of the given metrics in one year. One query.
+
+    `related=False` leaves out each figure's metric and area (pages that have them already)."""
+    values = MetricValue.objects.filter(partnership=partnership, metric_id__in=metric_ids, year=year)
+    if related:
+        values = values.select_related("metric", "area")
+    return {cell_key(v.metric_id, v.area_id): v for v in values}
 
 
 def expected_cells(ret: Return, metrics, area_ids):

@@ -7,6 +7,7 @@ from django.template.defaultfilters import filesizeformat
 
 from partners.fields import ReportingYearFormField
 from partners.models import Agency
+from partners.widgets import PlainSelect
 
 from . import periods, tabular
 from .cells import CellInput
@@ -153,8 +154,8 @@ class MetricChoiceMixin:
 
 
 class ExplorerForm(MetricChoiceMixin, forms.Form):
-    metric = forms.ChoiceField(label="Metric")
-    area = forms.ChoiceField(label="Area", required=False, help_text="Per-area metrics only.")
+    metric = forms.ChoiceField(label="Metric", widget=PlainSelect)
+    area = forms.ChoiceField(label="Area", required=False, widget=PlainSelect, help_text="Per-area metrics only.")
     first_year = ReportingYearFormField(label="From year", required=False, help_text='For example "2021-22".')
     last_year = ReportingYearFormField(label="To year", required=False, help_text='For example "2024-25".')
     as_public = forms.BooleanField(
@@ -191,7 +192,7 @@ class ExplorerForm(MetricChoiceMixin, forms.Form):
 
 
 class ComparatorForm(MetricChoiceMixin, forms.Form):
-    metric = forms.ChoiceField(label="Metric")
+    metric = forms.ChoiceField(label="Metric", widget=PlainSelect)
     year = ReportingYearFormField(label="Reporting year")
     geography = forms.ChoiceField(label="Geography", choices=ComparatorKind.choices, initial=ComparatorKind.ENGLAND)
     value = forms.DecimalField(

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.paginator import Paginator
 from django.db.models import Q
 
 from partners import audit
@@ -15,6 +16,7 @@ from partners.models import Area
 from partners.years import ReportingYear, year_range
 
 from .cells import CellInput, cell_key, stored_cells
+from .cells import stored_values as stored_cell_values
 from .formatting import (
     DIRECTION_WORDS,
     SMALL_NUMBER_LIMIT,
@@ -98,6 +100,17 @@ class SheetCell:
         return self.value is not None and self.value.is_approved
 
     @property
+    def note_text(self):
+        """The note, the part of the year and the rank's total in one line ("as at 31 March · out of 152")."""
+        given = self.input
+        parts = [given.note, given.qualifier, f"out of {given.rank_out_of}" if given.rank_out_of else ""]
+        return " · ".join(part for part in parts if part)
+
+    @property
+    def area_name(self):
+        return self.area.name if self.area else "Whole partnership"
+
+    @property
     def last_year_text(self):
         """Last year's figure as typed in the form ("1510", "N/K"), or "" when there was none."""
         if self.last_year is None:
@@ -119,14 +132,33 @@ class SheetSection:
 
 @dataclass
 class ReturnSheet:
+    """The return form's page model, built once per request by `return_sheet`.
+
+    Besides what the page shows it keeps what the selector read (metrics, areas, this year's
+    stored figures with the wholes that parts are checked against, last year's), so the view
+    validates the shown figures with `services.check_cells(..., stored=, last_year=)` and
+    `attach`es the result without reading anything again.
+    """
+
     ret: Return
     areas: list
     sections: list
     has_per_area: bool
+    metrics: list = field(default_factory=list)
+    stored: dict = field(default_factory=dict)
+    last_year: dict = field(default_factory=dict)
+
+    @property
+    def area_ids(self):
+        return sorted(a.pk for a in self.areas)
 
     @property
     def cells(self):
         return [cell for section in self.sections for row in section.rows for cell in row.cells]
+
+    @property
+    def inputs(self):
+        return {cell.key: cell.input for cell in self.cells}
 
     @property
     def error_count(self):
@@ -136,28 +168,28 @@ class ReturnSheet:
     def warning_count(self):
         return sum(1 for cell in self.cells if cell.warnings)
 
+    def attach(self, checks):
+        """Show each check's errors and warnings at its box."""
+        for cell in self.cells:
+            check = checks.get(cell.key)
+            if check is not None:
+                cell.errors, cell.warnings = check.errors, check.warnings
+
 
 def return_sheet(ret: Return, *, cells=None, checks=None) -> ReturnSheet:
     """The return as the form shows it: sections of metrics, one cell per area, last year beside it.
 
     `cells`/`checks` carry what the user typed and its problems after a refused save, so
-    nothing typed is lost; otherwise the stored figures are shown.
+    nothing typed is lost; otherwise the stored figures are shown. Four queries.
     """
     metrics = list(ret.metrics.select_related("framework_item__parent__parent", "part_of").order_by("position", "code"))
     areas = list(ret.areas.order_by("name"))
     area_ids = [a.pk for a in areas]
-    stored = {
-        cell_key(v.metric_id, v.area_id): v
-        for v in MetricValue.objects.filter(partnership=ret.partnership, year=ret.round.year, metric__in=metrics)
-    }
+    metric_ids = {m.pk for m in metrics} | {m.part_of_id for m in metrics if m.part_of_id}
+    stored = stored_cell_values(ret.partnership, metric_ids, ret.round.year, related=False)
     if cells is None:
         cells = stored_cells(ret, metrics, area_ids, stored)
-    last_year = {
-        cell_key(v.metric_id, v.area_id): v
-        for v in MetricValue.objects.filter(
-            partnership=ret.partnership, year=ret.round.year.previous(), metric__in=metrics
-        )
-    }
+    last_year = stored_cell_values(ret.partnership, [m.pk for m in metrics], ret.round.year.previous(), related=False)
     area_by_id = {a.pk: a for a in areas}
     sections, by_title = [], {}
     for metric in metrics:
@@ -186,7 +218,15 @@ def return_sheet(ret: Return, *, cells=None, checks=None) -> ReturnSheet:
                 )
             )
         by_title[title].rows.append(SheetRow(metric, row_cells))
-    return ReturnSheet(ret, areas, sections, any(m.is_per_area for m in metrics))
+    return ReturnSheet(
+        ret,
+        areas,
+        sections,
+        any(m.is_per_area for m in metrics),
+        metrics=metrics,
+        stored=stored,
+        last_year=last_year,
+    )
 
 
 def _section_title(metric):
@@ -203,19 +243,27 @@ def _section_title(metric):
     return " › ".join(path) or metric.get_group_display()
 
 
-def return_events(ret):
-    """The return's own events and those of its figures (kept when a figure is cleared). One query."""
-    return list(audit.about_or_within(ret).select_related("actor").order_by("at", "id"))
+EVENTS_PER_PAGE = 100
+
+
+def _events_page(events, number):
+    """One page of events, oldest first: two queries (the count and the page) however long the history."""
+    return Paginator(events.select_related("actor").order_by("at", "id"), EVENTS_PER_PAGE).get_page(number)
+
+
+def return_events(ret, *, page=1):
+    """A page of the return's own events and those of its figures (kept when a figure is cleared)."""
+    return _events_page(audit.about_or_within(ret), page)
+
+
+def value_history(value, *, page=1):
+    return _events_page(audit.about(value), page)
 
 
 def statement_of(value: MetricValue, *, threshold=None) -> "Figure":
     """One stored figure as a report would state it (no previous year, no comparators). No query beyond
     the value's own metric and publisher, which callers select with it."""
     return Figure.of(value, metric=value.metric, area=value.area, year=value.year, threshold=threshold)
-
-
-def value_history(value):
-    return list(audit.about(value).select_related("actor").order_by("at", "id"))
 
 
 # --- Approved figures, as reports and the explorer use them ------------------------------

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from partners import selectors as partner_selectors
@@ -61,8 +62,6 @@ def catalogue(request):
 def return_form(request, pk):
     ret = return_for(request, pk)
     can_edit = _can_edit(request, ret)
-    sheet = selectors.return_sheet(ret)
-    keys = [cell.key for cell in sheet.cells]
     status = 200
     unsaved = False  # the page shows typed entries that were not saved (a refused save)
     if request.method == "POST":
@@ -71,7 +70,7 @@ def return_form(request, pk):
                 request, ret.refusal() if not ret.accepts_figures else "Only the agency can change its figures."
             )
             return redirect(ret)
-        cells = cells_from_post(request.POST, keys)
+        cells = cells_from_post(request.POST, services.expected_cells(ret, *services.return_scope(ret)))
         try:
             checks = services.save_return(
                 ret, cells, by=request.user, via="form", expected_version=request.POST.get("version", "")
@@ -111,11 +110,18 @@ def return_form(request, pk):
             messages.success(request, "Draft saved. You can come back to it at any time.")
             return redirect(ret)
     else:
-        metrics, area_ids = services.return_scope(ret)
-        cells = {cell.key: cell.input for cell in sheet.cells}
-        checks = services.check_cells(ret, cells, metrics=metrics, area_ids=area_ids)
-        sheet = selectors.return_sheet(ret, cells=cells, checks={k: c for k, c in checks.items() if not c.blank})
-    ret.refresh_from_db()
+        sheet = selectors.return_sheet(ret)
+        checks = services.check_cells(
+            ret,
+            sheet.inputs,
+            metrics=sheet.metrics,
+            area_ids=sheet.area_ids,
+            stored=sheet.stored,
+            last_year=sheet.last_year,
+        )
+        sheet.attach({key: check for key, check in checks.items() if not check.blank})
+    if request.method == "POST":
+        ret.refresh_from_db()  # the page carries the version saved now, so the next save is not refused
     return render(
         request,
         "metrics/return_form.html",
@@ -128,8 +134,9 @@ def return_form(request, pk):
             "can_decide": request.access.can(Capability.RETURN_FIGURES) and ret.is_submitted,
             "can_approve": request.access.can(Capability.APPROVE_FIGURES) and ret.is_submitted,
             "can_reopen": request.access.can(Capability.APPROVE_FIGURES) and ret.is_approved,
-            "reason_form": ReasonForm(),
             "unsaved": unsaved,
+            # each figure's history link is this plus its id: no URL reversed per box
+            "value_url": reverse("metrics:value_history", args=[request.partnership.slug, 0]).removesuffix("0/"),
         },
         status=status,
     )
@@ -224,7 +231,11 @@ def return_history(request, pk):
     return render(
         request,
         "metrics/return_history.html",
-        {"partnership": request.partnership, "ret": ret, "events": selectors.return_events(ret)},
+        {
+            "partnership": request.partnership,
+            "ret": ret,
+            "events": selectors.return_events(ret, page=request.GET.get("page")),
+        },
     )
 
 
@@ -256,7 +267,7 @@ def _value_history_page(request, value, *, release_form=None, status=200):
             "can_restate": access.can(Capability.MANAGE_FIGURES),
             "can_release": can_release,
             "release_form": release_form or ReasonForm(),
-            "events": selectors.value_history(value),
+            "events": selectors.value_history(value, page=request.GET.get("page")),
         },
         status=status,
     )

@@ -24,13 +24,19 @@ from ..validation import (
 )
 
 
-def check_cells(ret, cells: dict, *, metrics, area_ids) -> dict:
-    """Validate every cell of a return; returns {key: CellCheck}. Runs three queries."""
+def check_cells(ret, cells: dict, *, metrics, area_ids, stored=None, last_year=None) -> dict:
+    """Validate every cell of a return; returns {key: CellCheck}.
+
+    Runs three queries (the publishers, and two none when the caller passes what it has read): `stored`, this
+    year's figures of the metrics and of the wholes they are part of, and `last_year`, the
+    metrics' figures a year before (as `selectors.return_sheet` keeps them)."""
     year = ret.round.year
     metric_by_id = {m.pk: m for m in metrics}
     whole_ids = {m.part_of_id for m in metrics if m.part_of_id}
-    stored = stored_values(ret.partnership, set(metric_by_id) | whole_ids, year)  # wholes, locks
-    last_year = stored_values(ret.partnership, set(metric_by_id), year.previous())
+    if stored is None:
+        stored = stored_values(ret.partnership, set(metric_by_id) | whole_ids, year)  # wholes, locks
+    if last_year is None:
+        last_year = stored_values(ret.partnership, set(metric_by_id), year.previous())
     publishers = Publishers.of(ret.partnership)
     checks = {}
     for key, cell in cells.items():

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from partners import audit
 
-from ..cells import expected_cells, return_scope, stored_cells
+from ..cells import expected_cells, return_scope, stored_cells, stored_values
 from ..errors import FigureError, StaleReturn
 from ..models import MetricValue, Return, ReturnStatus
 from .checks import check_cells
@@ -34,12 +34,19 @@ def save_return(ret: Return, cells: dict, *, by, via="form", expected_version=No
     unknown = set(cells) - allowed
     if unknown:
         raise FigureError("Some figures are not part of this return; reload the page and try again.")
-    checks = check_cells(ret, cells, metrics=metrics, area_ids=area_ids)
+    # The stored figures are read once (with the wholes that parts are checked against) and
+    # serve both the checks and the writer.
+    year, metric_ids = ret.round.year, {m.pk for m in metrics}
+    stored = stored_values(
+        ret.partnership, metric_ids | {m.part_of_id for m in metrics if m.part_of_id}, year, related=False
+    )
+    last_year = stored_values(ret.partnership, metric_ids, year.previous(), related=False)
+    checks = check_cells(ret, cells, metrics=metrics, area_ids=area_ids, stored=stored, last_year=last_year)
     if any(check.errors for check in checks.values()):
         transaction.set_rollback(True)
         return checks
     editable = {key: cell for key, cell in cells.items() if not checks[key].locked}
-    write_values(ret.partnership, ret.round.year, editable, checks, by=by, via=via, ret=ret)
+    write_values(ret.partnership, year, editable, checks, by=by, via=via, ret=ret, existing=stored, metrics=metrics)
     if ret.status == ReturnStatus.NOT_STARTED:
         ret.status = ReturnStatus.DRAFT
     ret.save(update_fields=["status", "updated_at"])  # a new version, even when only a note changed

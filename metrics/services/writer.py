@@ -1,5 +1,6 @@
 """The bulk value writer: inserts and updates figures with one audit event per changed value."""
 
+from django.db import connection
 from django.utils import timezone
 
 from partners import audit
@@ -13,33 +14,22 @@ def value_snapshot(value: MetricValue | None):
     return None if value is None else value.as_typed
 
 
-def write_values(partnership, year, cells, checks, *, by, via, ret=None, approved_at=None):
-    """Bulk insert/update the given cells; one audit event per changed value."""
-    metric_ids = {key[0] for key in cells}
-    existing = stored_values(partnership, metric_ids, year)
+def write_values(partnership, year, cells, checks, *, by, via, ret=None, approved_at=None, existing=None, metrics=None):
+    """Bulk insert/update the given cells; one audit event per changed value.
+
+    `existing` ({cell key: MetricValue} of this year, as `cells.stored_values` reads them) and
+    `metrics` may be passed when the caller has read them already, so nothing is read twice."""
+    if existing is None:
+        existing = stored_values(partnership, {key[0] for key in cells}, year, related=False)
     to_create, to_update, events = [], [], []
     changed_fields, only_approved = set(), set()
-    changed_pairs = []
+    changed_pairs, cleared = [], []
     for key, cell in cells.items():
         check = checks[key]
         current = existing.get(key)
         if check.blank:
             if current is not None and current.approved_at is None:
-                # Clearing a box removes the draft figure; the audit keeps what it was.
-                events.append(
-                    audit.event(
-                        "metrics.value.cleared",
-                        partnership=partnership,
-                        by=by,
-                        via=via,
-                        subject=current,
-                        within=ret,
-                        old=value_snapshot(current),
-                        new=None,
-                        year=str(year),
-                    )
-                )
-                current.delete()
+                cleared.append(current)  # clearing a box removes the draft figure; the audit keeps what it was
             continue
         new = dict(
             value=None if check.not_known else check.value,
@@ -83,17 +73,26 @@ def write_values(partnership, year, cells, checks, *, by, via, ret=None, approve
             only_approved.add(current.pk)
         to_update.append(current)
         changed_pairs.append((current, old_snapshot))
-    _attach_names(partnership, to_create)
+    _attach_names(partnership, [value for value, _ in changed_pairs] + cleared, metrics)
+    for value in cleared:
+        events.append(
+            audit.event(
+                "metrics.value.cleared",
+                partnership=partnership,
+                by=by,
+                via=via,
+                subject=value,
+                within=ret,
+                old=value_snapshot(value),
+                new=None,
+                year=str(year),
+            )
+        )
+    if cleared:
+        MetricValue.objects.filter(pk__in=[value.pk for value in cleared]).delete()
     MetricValue.objects.bulk_create(to_create)
     if to_update:
-        # An upsert keyed on the primary key: one INSERT … ON CONFLICT (id) DO UPDATE per batch,
-        # far cheaper than bulk_update's CASE … WHEN per row and column (tested in bench/figures_save.py).
-        MetricValue.objects.bulk_create(
-            to_update,
-            update_conflicts=True,
-            unique_fields=["id"],
-            update_fields=sorted(changed_fields | {"updated_at"}),
-        )
+        _update_in_bulk(to_update, sorted(changed_fields | {"updated_at"}))
     for value, old in changed_pairs:
         new_snapshot = value_snapshot(value)
         if old is None or old != new_snapshot:
@@ -120,15 +119,48 @@ def write_values(partnership, year, cells, checks, *, by, via, ret=None, approve
     return len(changed_pairs)
 
 
-def _attach_names(partnership, values):
-    """Give new figures their metric and area objects (two queries in all), so their audit
-    events are labelled without a query per figure."""
+def _update_in_bulk(values, names):
+    """Write the named columns of the given figures: one `UPDATE … FROM (VALUES …)` per batch.
+
+    Only the changed columns are prepared and sent, and no model machinery runs per row:
+    Django's bulk_update writes a CASE … WHEN per row and column, and an upsert through
+    bulk_create prepares every column of every row (bench/figures_save.py measures this).
+    SQLite (3.33 or later) and PostgreSQL both name a VALUES list's columns column1, column2….
+    """
+    fields = [MetricValue._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    on_postgres = connection.vendor == "postgresql"
+    # PostgreSQL types a VALUES column from its first row; cast so NULLs and text fit the column.
+    slots = ["%s"] + [f"CAST(%s AS {field.db_type(connection)})" if on_postgres else "%s" for field in fields]
+    row = f"({', '.join(slots)})"
+    table = quote(MetricValue._meta.db_table)
+    assignments = ", ".join(f"{quote(field.column)} = v.column{n}" for n, field in enumerate(fields, start=2))
+    size = connection.ops.bulk_batch_size(["id", *names], values) or len(values)
+    with connection.cursor() as cursor:
+        for start in range(0, len(values), size):
+            batch = values[start : start + size]
+            params = []
+            for value in batch:
+                params.append(value.pk)
+                params += [field.get_db_prep_save(getattr(value, field.attname), connection) for field in fields]
+            cursor.execute(
+                f"UPDATE {table} SET {assignments} FROM (VALUES {', '.join([row] * len(batch))}) AS v "
+                f"WHERE {table}.{quote('id')} = v.column1",
+                params,
+            )
+
+
+def _attach_names(partnership, values, metrics=None):
+    """Give the figures their metric and area objects (at most two queries in all, none for the
+    metrics when the caller passes them), so their audit events are labelled without a query per figure."""
     if not values:
         return
-    metrics = Metric.objects.filter(partnership=partnership).in_bulk({v.metric_id for v in values})
+    by_id = {m.pk: m for m in metrics or ()}
+    missing = {v.metric_id for v in values} - set(by_id)
+    if missing:
+        by_id |= Metric.objects.filter(partnership=partnership).in_bulk(missing)
     area_ids = {v.area_id for v in values if v.area_id}
     areas = Area.objects.filter(partnership=partnership).in_bulk(area_ids) if area_ids else {}
     for value in values:
-        value.metric = metrics[value.metric_id]
-        if value.area_id:
-            value.area = areas[value.area_id]
+        value.metric = by_id[value.metric_id]
+        value.area = areas.get(value.area_id)

@@ -5,6 +5,52 @@
   var form = document.getElementById("return-form");
   if (!form) return;
   var LARGE = 50;
+  var fields = document.getElementById("cell-fields");
+
+  // An empty box's explanation and note fields are not in the page (an 800-figure return stays
+  // small); they are made from the <template> when needed. Saved notes travel as hidden inputs
+  // until their fields are opened, so nothing is lost on a save.
+  function made(cell, selector) {
+    var suffix = cell.querySelector("input").id.slice(2);
+    var part = fields.content.querySelector(selector).cloneNode(true);
+    part.querySelectorAll("[id], [for], [name]").forEach(function (element) {
+      ["id", "for", "name"].forEach(function (name) {
+        var value = element.getAttribute(name);
+        if (value) element.setAttribute(name, value.replace("__cell__", suffix));
+      });
+    });
+    return part;
+  }
+
+  function explanationOf(cell) {
+    var explanation = cell.querySelector(".explanation");
+    if (!explanation && fields && !cell.classList.contains("is-locked")) {
+      explanation = made(cell, ".explanation");
+      cell.querySelector(".form-text").after(explanation);
+    }
+    return explanation;
+  }
+
+  function openNote(details) {
+    if (!fields || details.querySelector(".note-fields")) return;
+    var cell = details.closest("td");
+    var parts = [made(cell, ".note-fields")];
+    if (details.dataset.rank) parts.push(made(cell, ".rank-fields"));
+    parts.forEach(function (part) {
+      part.querySelectorAll("input").forEach(function (input) {
+        var saved = details.querySelector('input[type="hidden"][name="' + input.name + '"]');
+        if (saved) {
+          input.value = saved.value;
+          saved.remove();
+        }
+      });
+      details.append(part);
+    });
+  }
+
+  form.querySelectorAll("details.note").forEach(function (details) {
+    details.addEventListener("toggle", function () { if (details.open) openNote(details); });
+  });
 
   function parse(text) {
     var cleaned = (text || "").replace(/[,£%\s]/g, "");
@@ -12,16 +58,37 @@
     return parseFloat(cleaned);
   }
 
+  // Last year's figure, from the hint beside the box ("Last year: 1510"; "none" or "N/K" give null).
+  function lastYear(cell) {
+    var match = /Last year: (\S+)/.exec(cell.querySelector(".form-text").textContent);
+    return match ? parse(match[1]) : null;
+  }
+
+  // The live region is added before anything is typed (when the box is focused), so the
+  // first change is announced too.
+  function liveOf(cell) {
+    var out = cell.querySelector(".live-change");
+    if (!out) {
+      out = document.createElement("span");
+      out.className = "live-change";
+      out.setAttribute("aria-live", "polite");
+      cell.querySelector(".form-text").append(out);
+    }
+    return out;
+  }
+
   function update(input) {
     var cell = input.closest("td");
-    var out = cell.querySelector(".live-change");
-    var explanation = cell.querySelector(".explanation");
-    var last = parse(input.dataset.lastYear);
+    var last = lastYear(cell);
     var now = parse(input.value);
-    if (!out) return;
+    var out = cell.querySelector(".live-change");
     // Say how a figure typed with commas, £ or % is read, so "1,5" or "12%" surprise no one.
     var typed = (input.value || "").replace(/\s/g, "");
     var readAs = now !== null && typed !== String(now) ? " · read as " + now : "";
+    if (!out) {
+      if ((last === null || now === null) && !readAs) return;
+      out = liveOf(cell);
+    }
     if (last === null || now === null) {
       out.textContent = readAs;
       return;
@@ -36,6 +103,7 @@
     }
     out.textContent = text;
     out.classList.toggle("text-warning-emphasis", large);
+    var explanation = large ? explanationOf(cell) : cell.querySelector(".explanation");
     if (explanation) {
       var textarea = explanation.querySelector("textarea");
       var keep = large || cell.classList.contains("has-warning") || (textarea && textarea.value.trim());
@@ -43,8 +111,10 @@
     }
   }
 
-  form.querySelectorAll(".value-input").forEach(function (input) {
+  form.querySelectorAll("td.cell > input:first-of-type").forEach(function (input) {
+    input.inputMode = "decimal";  // a number keypad on phones
     update(input);
+    input.addEventListener("focus", function () { liveOf(input.closest("td")); });
     input.addEventListener("input", function () { update(input); });
   });
 

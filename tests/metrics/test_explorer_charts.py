@@ -254,3 +254,23 @@ def test_every_chart_uses_only_trace_types_of_the_vendored_partial_bundle():
     ]
     used = {trace.get("type", "scatter") for spec in specs for trace in spec["data"]}
     assert used and used <= {"scatter", "bar", "pie"}  # plotly.js-basic-dist-min's trace types
+
+
+def every_kind_of_chart():
+    yield charts.completeness_figure([progress(2025, approved=3, returned=1, not_started=2), progress(2024)])
+    yield charts.completeness_figure([])
+    yield charts.metric_trend_figure(MetricSeries(metric(), [], [], {}))
+    for unit in Unit:
+        m = metric(unit=unit, decimals=1, polarity=Polarity.LOWER_IS_BETTER)
+        yield charts.metric_trend_figure(
+            series(
+                m, 2021, {HARTLEPOOL: [1, None, 3], None: [4, 5, 6]}, {ENGLAND: [2, 2, None], "E12000001": [1, 1, 1]}
+            )
+        )
+
+
+def test_every_chart_specification_is_one_plotly_accepts_property_for_property():
+    """The specifications are plain dicts, built without plotly's validation on each request;
+    here plotly checks every property once (an unknown or misspelt one raises)."""
+    for spec in every_kind_of_chart():
+        go.Figure(spec, skip_invalid=False)

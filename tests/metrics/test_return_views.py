@@ -30,8 +30,9 @@ def test_the_partner_sees_its_return_with_last_years_figure(world):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Cleveland Police: figures for 2025-26" in html
-    assert "Last year: 821" in html
-    assert 'data-last-year="821"' in html
+    box = f"{world.metrics['referrals'].pk}-{world.areas[0].pk}"
+    assert f'aria-describedby="h-{box}"' in html  # the hint, which the live change reads, belongs to the box
+    assert f'<div class="form-text" id="h-{box}">Last year: 821</div>' in html
 
 
 def test_errors_show_at_the_fields_and_everything_typed_is_kept(world):
@@ -294,6 +295,27 @@ def test_overlong_or_control_character_text_is_an_error_at_its_field_and_nothing
     assert f'name="{field(world, "referrals", 1)}" value="300"' in html  # everything typed is kept
     with scopes_disabled():
         assert not MetricValue.objects.exists()
+
+
+def test_a_saved_note_shows_beside_its_box_and_survives_the_next_save(world):
+    client = login(None, world.submitter)
+    box, note = field(world, "referrals", 0), field(world, "referrals", 0, "n")
+    client.post(url(world), {box: "250", note: "as at 31 March", "action": "save", "version": version(world)})
+    html = client.get(url(world)).content.decode()
+    assert "<summary>Note: as at 31 March</summary>" in html
+    assert f'<input type="hidden" name="{note}" value="as at 31 March">' in html
+    # The browser sends the hidden note back with the page when its fields were never opened.
+    client.post(url(world), {box: "260", note: "as at 31 March", "action": "save", "version": version(world)})
+    with scopes_disabled():
+        saved = MetricValue.objects.get(metric=world.metrics["referrals"], area=world.areas[0])
+    assert (saved.value, saved.note) == (260, "as at 31 March")
+
+
+def test_an_empty_box_carries_no_explanation_or_note_fields_until_they_are_needed(world):
+    html = login(None, world.submitter).get(url(world)).content.decode()
+    assert f'name="{field(world, "referrals", 0, "x")}"' not in html
+    assert f'name="{field(world, "referrals", 0, "n")}"' not in html
+    assert '<template id="cell-fields">' in html and 'name="n-__cell__"' in html  # made by return-form.js
 
 
 def test_a_refused_submit_lists_each_empty_figure_with_a_link_and_marks_its_box(world):
