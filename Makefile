@@ -14,7 +14,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
 
-run: $(VENV)/.installed pdf-tools  ## install, migrate, load demo data, serve on http://127.0.0.1:8000 with the task worker
+run: $(VENV)/.installed chromium pdf-tools  ## install, migrate, load demo data, serve on http://127.0.0.1:8000 with the task worker
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo --publish
 	DEBUG=1 bash scripts/serve-with-worker $(PY) 127.0.0.1:$(or $(PORT),8000)
@@ -45,6 +45,6 @@ fmt: $(VENV)/.installed  ## fix lint and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-demo: $(VENV)/.installed  ## reload the demo data into the SQLite database
+demo: $(VENV)/.installed chromium pdf-tools  ## reload the demo data into the SQLite database
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo --publish
