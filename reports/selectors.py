@@ -63,6 +63,7 @@ class ChartView:
 class FiguresTable:
     header: list
     rows: list  # [{"label", "cells": [text], "change": text, "direction": text}]
+    metrics: list = field(default_factory=list)  # the metrics shown (their suppliers are the table's source)
 
 
 class FigureResolver:
@@ -180,11 +181,12 @@ class FigureResolver:
                 header.append(f"{area.name} {year}")
                 columns.append((area, year))
         header += ["Change on last year", "Direction"]
-        rows = []
+        rows, metrics = [], []
         for metric_id in value.get("metrics", []):
             metric = self.figure_set.metrics_by_id.get(metric_id)
             if metric is None:
                 continue
+            metrics.append(metric)
             cols = columns if metric.is_per_area else [(None, y) for y in years]
             cells, changes, directions = [], [], []
             for area, year in cols:
@@ -207,7 +209,7 @@ class FigureResolver:
                     "direction": "; ".join(directions) or "–",
                 }
             )
-        return FiguresTable(header, rows)
+        return FiguresTable(header, rows, metrics)
 
     def funding(self, year):
         return self._funding.get(str(year))

@@ -2,7 +2,7 @@
 
 It builds on `reports.selectors.build_document` (sections, blocks and every figure, resolved
 through the metrics selectors) and adds what a rendered report needs besides: the partnership's
-branding, the sign-off, figure numbers, print specifications and sources for every chart.
+branding, the sign-off, figure numbers, print specifications and sources for every chart and data table.
 
 Queries, whatever the report's size: the report with its partnership (1, in `report_for`), the
 sections (1), the figures (4: metrics, areas, values, comparators), funding (2) and people (3)
@@ -44,12 +44,27 @@ def report_for(partnership_slug, year) -> Report:
     )
 
 
-def _source(series_metrics, year) -> str:
-    """ "Cleveland Police, as at 31 March 2025": who supplied the figures, and when they stood."""
+def _source(series_metrics, year, *, who="") -> str:
+    """ "Cleveland Police, as at 31 March 2025": who supplied the figures, and when they stood.
+
+    The one source line of every chart and data table: the supplying agencies of its metrics, or
+    `who` for data that are not metrics (the partnership's funding records).
+    """
     suppliers = sorted({m.agency.name for m in series_metrics if getattr(m, "agency", None)})
     end = ReportingYear.parse(year).start + 1
-    who = " and ".join(suppliers) if suppliers else "Partner agencies' returns"
+    who = who or (" and ".join(suppliers) if suppliers else "Partner agencies' returns")
     return f"{who}, as at 31 March {end}"
+
+
+def _table_source(block, report) -> str:
+    """The source line of a data table block drawn from portal data ("" for any other block)."""
+    if block.error:
+        return ""
+    if block.type == "figures_table" and block.context.get("table") is not None:
+        return _source(block.context["table"].metrics, report.year)
+    if block.type == "funding_table" and block.context.get("funding") is not None:
+        return _source([], block.context["year"], who=f"{report.partnership.name} funding records")
+    return ""
 
 
 def _charts_of(block, numbering, year):
@@ -97,6 +112,8 @@ def build_render_document(report, *, section_ids=None, public=True) -> RenderDoc
                 block_charts = _charts_of(block, numbering, report.year)
                 block.context = {**block.context, "charts": block_charts}
                 charts.extend(block_charts)
+            elif source := _table_source(block, report):
+                block.context = {**block.context, "source": source}
         sections.append(
             RenderSection(
                 anchor=section.anchor,

@@ -5,10 +5,13 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django_scopes import scopes_disabled
+from django.utils.html import escape
+from django_scopes import scope, scopes_disabled
 
 from reports.blocks import REGISTRY
 from reports.models import Report
+from reports.rendering.context import build_render_document, report_for
+from reports.rendering.pipeline import PRINT, render_html
 from reports.selectors import build_document
 
 # The shared seeds sit beside the repository on the team's machines, not in a clone.
@@ -80,3 +83,21 @@ def test_the_prose_is_ours_not_the_seeds(demo):
                             words[i : i + 10] for i in range(len(words) - 9) if tuple(words[i : i + 10]) in seed_runs
                         ]
                         assert not copied, (section.title, " ".join(copied[0]))
+
+
+def test_the_demo_reports_print_html_has_a_source_line_under_each_data_table(demo):
+    with scopes_disabled():
+        report = report_for("hsscp", "2024-25")
+    with scope(partnership=report.partnership):
+        printed = render_html(build_render_document(report), target=PRINT)
+    tables = {
+        m.group(1): m.group(2)
+        for m in re.finditer(r"<caption>([^<]*)</caption>.*?</table>\s*(<p class=\"source\">[^<]*</p>)?", printed, re.S)
+    }
+    figures = tables["Children&#x27;s social care in both areas"]
+    assert figures.startswith('<p class="source">Source: ') and "as at 31 March 2025" in figures
+    funding = next(line for caption, line in tables.items() if caption.startswith("Contributions to the partnership"))
+    assert (
+        funding
+        == f'<p class="source">Source: {escape(report.partnership.name)} funding records, as at 31 March 2025</p>'
+    )
