@@ -120,8 +120,9 @@ class ExportForm(forms.Form):
     def metric_sections(self):
         """(section title, [checkbox]) per catalogue group, in the catalogue's order."""
         boxes = {box.data["value"]: box for box in self["metrics"]}
+        groups = {group: set(codes) for group, codes in self.metric_groups.items()}
         return [
-            (MetricGroup(group).label, [boxes[code] for code in boxes if code in set(self.metric_groups[group])])
+            (MetricGroup(group).label, [boxes[code] for code in boxes if code in groups[group]])
             for group in MetricGroup.values
             if group in self.metric_groups
         ]

@@ -6,9 +6,47 @@ crispy-forms styles and labels them as before) with a string join.
 """
 
 from django import forms
-from django.forms.utils import flatatt
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+
+
+def _attrs(attrs):
+    """What django.forms.utils.flatatt writes (valued attributes sorted, then the True ones bare and sorted;
+    False and None left out), without its format_html_join per attribute."""
+    if not attrs:
+        return ""
+    valued, bare = [], []
+    for name, value in sorted(attrs.items()):
+        if isinstance(value, bool):
+            if value:
+                bare.append(f" {name}")
+        elif value is not None:
+            valued.append(f' {name}="{conditional_escape(value)}"')
+    return "".join(valued + bare)
+
+
+def _template_attrs(attrs):
+    """What Django's django/forms/widgets/attrs.html writes: in order, True bare, False left out."""
+    return "".join(
+        f" {name}" if value is True else f' {name}="{conditional_escape(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+def checkbox_rows(boxes):
+    """Bootstrap form-check rows (box, then its label) for a checkbox field's boxes, without a template per box."""
+    out = []
+    for box in boxes:
+        data = box.data
+        attrs = data["attrs"]
+        value = "" if data["value"] is None else f' value="{conditional_escape(data["value"])}"'
+        out.append(
+            f'<div class="form-check"><input type="{data["type"]}" name="{conditional_escape(data["name"])}"'
+            f'{value}{_template_attrs(attrs)}><label class="form-check-label" for="{conditional_escape(attrs.get("id", ""))}">'
+            f"{conditional_escape(data['label'])}</label></div>"
+        )
+    return mark_safe("\n".join(out))
 
 
 def _options(optgroups):
@@ -18,7 +56,7 @@ def _options(optgroups):
             out.append(f'<optgroup label="{conditional_escape(group_name)}">')
         for option in options:
             out.append(  # the option's attrs carry `selected`
-                f'<option value="{conditional_escape(option["value"])}"{flatatt(option["attrs"])}>'
+                f'<option value="{conditional_escape(option["value"])}"{_attrs(option["attrs"])}>'
                 f"{conditional_escape(option['label'])}</option>"
             )
         if group_name:
@@ -30,7 +68,7 @@ class PlainRenderMixin:
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
         return mark_safe(
-            f'<select name="{conditional_escape(widget["name"])}"{flatatt(widget["attrs"])}>'
+            f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>'
             f"{_options(widget['optgroups'])}</select>"
         )
 
