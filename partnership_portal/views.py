@@ -1,5 +1,3 @@
-from collections import Counter
-
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
@@ -12,7 +10,7 @@ from metrics import progress
 from metrics import selectors as figures
 from partners.access import Capability, access_from, partnership_roles_for, partnership_view
 from partners.models import Partnership
-from reports.models import Report, Section, SectionState
+from reports import selectors as report_selectors
 from reports.publishing.selectors import sendings_due
 
 
@@ -33,20 +31,10 @@ def dashboard(request):
             if access.can(Capability.VIEW_PARTNERSHIP):
                 work = progress.business_unit_work(access.partnership)
             if access.can(Capability.EDIT_REPORTS):
-                report = current_report(access.partnership)
+                report = report_selectors.current_report(access.partnership)
                 sendings = sendings_due(access.partnership)
         cards.append({"access": access, "returns": returns, "work": work, "report": report, "sendings": sendings})
     return render(request, "dashboard.html", {"cards": cards})
-
-
-def current_report(partnership):
-    """The latest year's report and its sections' count per state, for the dashboard. Two queries."""
-    report = Report.objects.filter(partnership=partnership).order_by("-year").first()
-    if report is None:
-        return None
-    counted = Counter(Section.objects.filter(report=report).values_list("state", flat=True))
-    states = [(state.label, counted[state.value]) for state in SectionState if counted[state.value]]
-    return {"report": report, "states": states, "total": sum(counted.values())}
 
 
 @partnership_view()

@@ -6,7 +6,7 @@ report, its section tree and every block's template context, with every figure r
 no queries. Rendering (web, print, PDF) builds on the same document.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -601,3 +601,13 @@ def resolve_one(partnership, ref, report_year) -> ResolvedFigure:
     figure_set = approved_figures(partnership, [ref.year_for(report_year)], metric_ids=[ref.metric])
     resolver = FigureResolver(report_year=report_year, figure_set=figure_set, funding_years=[], posts=[], groups=[])
     return resolver.resolve(ref)
+
+
+def current_report(partnership):
+    """The latest year's report and its sections' count per state, for the dashboard. Two queries."""
+    report = Report.objects.filter(partnership=partnership).order_by("-year").first()
+    if report is None:
+        return None
+    counted = Counter(Section.objects.filter(report=report).values_list("state", flat=True))
+    states = [(state.label, counted[state.value]) for state in SectionState if counted[state.value]]
+    return {"report": report, "states": states, "total": sum(counted.values())}
