@@ -457,8 +457,12 @@ def editor_extras(report, section) -> dict:
 
 
 def reports_of(partnership):
+    """Every report with its section count and its partnership (each links to itself): one query."""
     return list(
-        Report.objects.filter(partnership=partnership).annotate(section_count=Count("sections")).order_by("-year")
+        Report.objects.filter(partnership=partnership)
+        .select_related("partnership")
+        .annotate(section_count=Count("sections"))
+        .order_by("-year")
     )
 
 
