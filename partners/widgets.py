@@ -79,3 +79,25 @@ class PlainSelect(PlainRenderMixin, forms.Select):
 
 class PlainSelectMultiple(PlainRenderMixin, forms.SelectMultiple):
     """A <select multiple> with its options written out in Python."""
+
+
+class PlainCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Checkboxes in Django's own markup (a <div> per box, the box inside its <label>), written out in Python."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        boxes = []
+        for _, options, _ in widget["optgroups"]:
+            for option in options:
+                box_id = option["attrs"].get("id")
+                label_for = f' for="{conditional_escape(box_id)}"' if box_id else ""
+                boxes.append(
+                    f'<div><label{label_for}><input type="checkbox" name="{conditional_escape(option["name"])}"'
+                    f' value="{conditional_escape(option["value"])}"{_template_attrs(option["attrs"])}>'
+                    f" {conditional_escape(option['label'])}</label></div>"
+                )
+        group_id = widget["attrs"].get("id")
+        group_attrs = f' id="{conditional_escape(group_id)}"' if group_id else ""
+        if widget["attrs"].get("class"):
+            group_attrs += f' class="{conditional_escape(widget["attrs"]["class"])}"'
+        return mark_safe(f"<div{group_attrs}>{''.join(boxes)}</div>")
