@@ -16,8 +16,10 @@ from django.utils.html import escape
 
 from metrics import charts as metric_charts
 from metrics.formatting import format_value, plain_text
-from metrics.selectors import approved_figures, catalogue
+from metrics.models import Level, Metric
+from metrics.selectors import approved_figures
 from partners import selectors as partner_selectors
+from partners.models import Area
 from partners.years import ReportingYear
 
 from .blocks import REGISTRY, InvalidBlock, block_type
@@ -573,8 +575,12 @@ def sign_offs_of(report):
 
 def metric_choices(partnership):
     """(id, label) for every metric the figure pickers offer, and (id, name) per area."""
-    metrics = [(m.pk, f"{m.name} ({m.get_level_display().lower()})") for m in catalogue(partnership)]
-    areas = [(a.pk, a.name) for a in partner_selectors.areas_of(partnership)]
+    levels = {level.value: level.label.lower() for level in Level}
+    metrics = [
+        (pk, f"{name} ({levels.get(level, level)})")
+        for pk, name, level in Metric.objects.filter(partnership=partnership).values_list("pk", "name", "level")
+    ]
+    areas = list(Area.objects.filter(partnership=partnership).values_list("pk", "name"))
     return metrics, areas
 
 
