@@ -198,6 +198,7 @@ class BlockType:
     label = ""
     description = ""
     form_class = BlockForm
+    states_figures = False  # its context resolves figure references (a missing one blocks approval)
 
     @property
     def template(self):
@@ -254,6 +255,7 @@ class RichTextBlock(BlockType):
     name = "rich_text"
     label = "Rich text"
     description = "Paragraphs, headings, lists and links, with live figures in the text."
+    states_figures = True
     form_class = RichTextForm
 
     def normalise(self, value):
@@ -319,6 +321,7 @@ class KeyFiguresBlock(BlockType):
     name = "key_figures"
     label = "Key-figure tiles"
     description = "One to three tiles, each one to three figures joined by your words."
+    states_figures = True
     form_class = KeyFiguresForm
 
     def initial(self, value):
@@ -543,6 +546,7 @@ class FiguresTableBlock(BlockType):
     name = "figures_table"
     label = "Figures table"
     description = "Figures as rows, areas and years as columns, with the change and its direction in words."
+    states_figures = True
     form_class = FiguresTableForm
 
     def normalise(self, value):
@@ -689,6 +693,7 @@ class LearningEventBlock(BlockType):
     name = "learning_event"
     label = "Learning event"
     description = "A learning event: what, when, attendance, evaluation figures and participants' quotes."
+    states_figures = True
     form_class = LearningEventForm
 
     def initial(self, value):
