@@ -16,8 +16,10 @@ from django.utils.html import escape
 
 from metrics import charts as metric_charts
 from metrics.formatting import format_value, plain_text
-from metrics.selectors import approved_figures, catalogue
+from metrics.models import Level, Metric
+from metrics.selectors import approved_figures
 from partners import selectors as partner_selectors
+from partners.models import Area
 from partners.years import ReportingYear
 
 from .blocks import REGISTRY, InvalidBlock, block_type
@@ -346,11 +348,15 @@ def _years_needed(sections, report_year):
     return years, metric_ids
 
 
-def resolver_for(report, sections, *, public=False) -> FigureResolver:
-    """Reads every figure and partners row the sections' blocks need: a fixed number of queries."""
+def resolver_for(report, sections, *, public=False, figures_only=False) -> FigureResolver:
+    """Reads every figure and partners row the sections' blocks need: a fixed number of queries.
+
+    `figures_only`: for blocks that state figures (`BlockType.states_figures`); funding and people
+    are not read.
+    """
     years, metric_ids = _years_needed(sections, report.year)
     figure_set = approved_figures(report.partnership, years, metric_ids=metric_ids)
-    types = {block.get("type") for section in sections for block in section.body or []}
+    types = set() if figures_only else {block.get("type") for section in sections for block in section.body or []}
     funding = partner_selectors.funding_years(report.partnership) if "funding_table" in types else []
     posts = partner_selectors.people_with_posts(report.partnership) if "people_table" in types else []
     groups = partner_selectors.groups_for(report.partnership) if "people_table" in types else []
@@ -364,11 +370,11 @@ def resolver_for(report, sections, *, public=False) -> FigureResolver:
     )
 
 
-def _document_blocks(section, resolver):
+def _document_blocks(section, resolver, *, figures_only=False):
     blocks = []
     for block in section.body or []:
         kind = REGISTRY.get(block.get("type"))
-        if kind is None:
+        if kind is None or (figures_only and not kind.states_figures):
             continue
         try:
             context = kind.context(block.get("value") or {}, resolver)
@@ -393,8 +399,7 @@ def build_document(report, *, section_ids=None, public=False) -> Document:
         sections = [s for s in sections if s.pk in wanted or s.parent_id in wanted]
     resolver = resolver_for(report, sections, public=public)
     by_id, top, missing = {}, [], []
-    ordered = sorted(sections, key=lambda s: (s.parent_id is not None, s.position, s.pk))
-    for section in ordered:
+    for section in _in_order(sections):
         before = len(resolver.used)
         doc_section = DocumentSection(
             id=section.pk,
@@ -407,9 +412,7 @@ def build_document(report, *, section_ids=None, public=False) -> Document:
             blocks=_document_blocks(section, resolver),
             version=section.version,
         )
-        for resolved in resolver.used[before:]:
-            if resolved.missing:
-                missing.append(MissingFigure(doc_section.heading, section.pk, resolved.label))
+        missing += _missing(section, resolver.used[before:])
         by_id[section.pk] = doc_section
         parent = by_id.get(section.parent_id)
         if parent is not None:
@@ -426,6 +429,27 @@ def build_document(report, *, section_ids=None, public=False) -> Document:
         sections=top,
         missing_figures=_unique(missing),
     )
+
+
+def missing_figures(report) -> list[MissingFigure]:
+    """What `build_document(report).missing_figures` lists, found by resolving only the blocks that
+    state figures: no chart drawn, no funding or people read."""
+    sections = list(Section.objects.filter(report=report).order_by("parent_id", "position", "id"))
+    resolver = resolver_for(report, sections, figures_only=True)
+    missing = []
+    for section in _in_order(sections):
+        before = len(resolver.used)
+        _document_blocks(section, resolver, figures_only=True)
+        missing += _missing(section, resolver.used[before:])
+    return _unique(missing)
+
+
+def _in_order(sections):
+    return sorted(sections, key=lambda s: (s.parent_id is not None, s.position, s.pk))
+
+
+def _missing(section, resolved_figures):
+    return [MissingFigure(section.heading, section.pk, r.label) for r in resolved_figures if r.missing]
 
 
 def _unique(missing):
@@ -577,8 +601,12 @@ def sign_offs_of(report):
 
 def metric_choices(partnership):
     """(id, label) for every metric the figure pickers offer, and (id, name) per area."""
-    metrics = [(m.pk, f"{m.name} ({m.get_level_display().lower()})") for m in catalogue(partnership)]
-    areas = [(a.pk, a.name) for a in partner_selectors.areas_of(partnership)]
+    levels = {level.value: level.label.lower() for level in Level}
+    metrics = [
+        (pk, f"{name} ({levels.get(level, level)})")
+        for pk, name, level in Metric.objects.filter(partnership=partnership).values_list("pk", "name", "level")
+    ]
+    areas = list(Area.objects.filter(partnership=partnership).values_list("pk", "name"))
     return metrics, areas
 
 

@@ -76,7 +76,7 @@ def report_detail(request, year):
             "tree": selectors.section_tree(report),
             "coverage": selectors.coverage(report),
             "started_missing": request.session.get(f"missing-{report.pk}", []),
-            "missing_figures": selectors.build_document(report).missing_figures,
+            "missing_figures": selectors.missing_figures(report),
             "sign_off": selectors.active_sign_off(report),
             "new_section": NewSectionForm(report=report),
             "open_comments": selectors.open_comment_count(report),
