@@ -31,10 +31,13 @@ class NewSectionForm(StyledForm):
         label="Place", queryset=Section.objects.none(), required=False, empty_label="Top level", widget=PlainSelect
     )
 
-    def __init__(self, *args, report, **kwargs):
+    def __init__(self, *args, report, top_level=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = Section.objects.filter(report=report, parent__isnull=True)
-        self.fields["parent"].label_from_instance = lambda s: f"Under {s.heading}"
+        parent = self.fields["parent"]
+        parent.queryset = Section.objects.filter(report=report, parent__isnull=True).defer("body")
+        parent.label_from_instance = lambda s: f"Under {s.heading}"
+        if top_level is not None:  # the page has read them already: no query while it renders
+            parent.widget.choices = [("", parent.empty_label), *((s.pk, f"Under {s.heading}") for s in top_level)]
 
 
 class SectionDetailsForm(StyledForm):

@@ -330,13 +330,15 @@ class Document:
             yield from section.children
 
 
-def _years_needed(sections, report_year):
+def _years_needed(sections, report_year, *, figures_only=False):
     years = {ReportingYear.parse(report_year)}
     metric_ids = set()
     for section in sections:
         for block in section.body or []:
             try:
                 kind = block_type(block.get("type"))
+                if figures_only and not kind.states_figures:
+                    continue
                 for ref in kind.references(block.get("value") or {}):
                     years.add(ref.year_for(report_year))
                     metric_ids.add(ref.metric)
@@ -348,15 +350,16 @@ def _years_needed(sections, report_year):
     return years, metric_ids
 
 
-def resolver_for(report, sections, *, public=False, figures_only=False) -> FigureResolver:
+def resolver_for(report, sections, *, public=False, figures_only=False, with_partners_data=True) -> FigureResolver:
     """Reads every figure and partners row the sections' blocks need: a fixed number of queries.
 
-    `figures_only`: for blocks that state figures (`BlockType.states_figures`); funding and people
-    are not read.
+    `figures_only`: only what blocks that state figures need (`BlockType.states_figures`: no chart
+    series). Without `with_partners_data` (or with `figures_only`), funding and people are not read.
     """
-    years, metric_ids = _years_needed(sections, report.year)
+    years, metric_ids = _years_needed(sections, report.year, figures_only=figures_only)
     figure_set = approved_figures(report.partnership, years, metric_ids=metric_ids)
-    types = set() if figures_only else {block.get("type") for section in sections for block in section.body or []}
+    with_partners_data = with_partners_data and not figures_only
+    types = {b.get("type") for s in sections for b in s.body or []} if with_partners_data else set()
     funding = partner_selectors.funding_years(report.partnership) if "funding_table" in types else []
     posts = partner_selectors.people_with_posts(report.partnership) if "people_table" in types else []
     groups = partner_selectors.groups_for(report.partnership) if "people_table" in types else []
@@ -468,7 +471,7 @@ def _unique(missing):
 def editor_extras(report, section) -> dict:
     """What the editor shows beside the stored blocks: rich text with today's approved values in
     its figure references, and each chart's text alternative as written from the data."""
-    resolver = resolver_for(report, [section])
+    resolver = resolver_for(report, [section], with_partners_data=False)
     extras = {}
     for block in section.body or []:
         if block["type"] == "rich_text":
@@ -491,8 +494,10 @@ def reports_of(partnership):
 
 
 def section_tree(report):
-    """Top-level sections with their children, in order (one query)."""
-    sections = list(Section.objects.filter(report=report).select_related("owner").order_by("position", "id"))
+    """Top-level sections with their children, in order (one query; bodies are not read)."""
+    sections = list(
+        Section.objects.filter(report=report).select_related("owner").defer("body").order_by("position", "id")
+    )
     children = defaultdict(list)
     for section in sections:
         if section.parent_id:
