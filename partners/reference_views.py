@@ -3,6 +3,7 @@ groups and funding. One set of views; each kind names its model, fields and list
 Scoped like every page: the tenant's scope filters every query, and a group shared by another
 partnership is listed on the structure page but edited only by its owner."""
 
+import functools
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -15,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from . import reference
 from .access import Capability, partnership_view
 from .models import FundingLine, FundingYear, Group, Person, Post
+from .widgets import PlainSelect
 
 
 @dataclass(frozen=True)
@@ -139,9 +141,22 @@ def reference_list(request, kind):
     )
 
 
+def _plain_selects(model_field, **kwargs):
+    """A foreign key or a field with choices is picked from a <select> whose options are written in Python."""
+    if model_field.many_to_one or (model_field.choices and not model_field.is_relation):
+        kwargs.setdefault("widget", PlainSelect)
+    return model_field.formfield(**kwargs)
+
+
+@functools.cache
+def form_class(slug):
+    """The model form of a kind of reference data, built once."""
+    kind = KINDS[slug]
+    return modelform_factory(kind.model, fields=kind.fields, formfield_callback=_plain_selects)
+
+
 def _form(request, kind, obj):
-    form_class = modelform_factory(kind.model, fields=kind.fields)
-    form = form_class(request.POST or None, instance=obj)
+    form = form_class(kind.slug)(request.POST or None, instance=obj)
     if hasattr(obj, "partnership_id"):
         obj.partnership = request.partnership  # before validation: the model's rules read it
     if kind.model is Group:

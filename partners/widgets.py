@@ -88,7 +88,7 @@ class PlainRenderMixin:
             )
 
     def _render_from_cached_options(self, name, value, attrs):
-        choices = tuple(self.choices)
+        choices = tuple(iter(self.choices))  # not tuple(choices): a model field's choices would COUNT(*) for a length
         if any(isinstance(label, list | tuple) for _, label in choices):
             raise TypeError("grouped choices")
         options = _flat_options(choices)

@@ -71,3 +71,29 @@ def test_two_factor_is_optional_for_an_editor_who_may_turn_it_on(client, world):
     again = type(client)()
     sign_in(again, "editor")
     assert again.get(reverse("dashboard")).url.startswith(reverse("two_factor_verify"))
+
+
+def test_the_qr_code_shown_is_the_qr_code_of_the_apps_key(client, world):
+    """The image is drawn in Python (a rectangle per run of dark modules): it must still be the
+    standard QR code of the key's otpauth:// address, quiet zone included, module for module."""
+    import base64
+
+    import qrcode
+
+    sign_in(client, "editor")
+    page = client.get(reverse("two_factor_setup")).content.decode()
+    device = TOTPDevice.objects.get(user=world.editor)
+    svg = base64.b64decode(re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', page).group(1)).decode()
+    expected = qrcode.QRCode(border=4)
+    expected.add_data(device.config_url)
+    expected.make(fit=True)
+    matrix = expected.get_matrix()
+    side = len(matrix)
+    assert f'viewBox="0 0 {side} {side}"' in svg
+    drawn = [[False] * side for _ in range(side)]
+    for x, y, width in re.findall(r"M(\d+) (\d+)h(\d+)v1h-\3z", svg):
+        for column in range(int(x), int(x) + int(width)):
+            drawn[int(y)][column] = True
+    assert drawn == [list(row) for row in matrix]
+    key = base64.b32encode(device.bin_key).decode()
+    assert key[:4] in page  # the key is shown as text too, in groups of four
