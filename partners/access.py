@@ -127,11 +127,21 @@ def resolve_access(user, partnership_slug) -> Access:
 
     404 and not 403: a user of another partnership must not learn that a slug exists.
     """
-    partnership = Partnership.objects.filter(slug=partnership_slug).first()
-    if partnership is None or not user.is_authenticated or not user.is_active:
+    if not user.is_authenticated or not user.is_active:
         raise Http404("No such partnership")
-    rows = list(PartnershipRole.objects.filter(user=user, partnership=partnership).select_related("agency"))
-    if not rows and not user.is_portal_admin:
+    # The roles come with their partnership: one query for everyone with a role there.
+    rows = list(
+        PartnershipRole.objects.filter(user=user, partnership__slug=partnership_slug).select_related(
+            "partnership", "agency"
+        )
+    )
+    if rows:
+        partnership = rows[0].partnership
+    elif user.is_portal_admin:
+        partnership = Partnership.objects.filter(slug=partnership_slug).first()
+    else:
+        partnership = None
+    if partnership is None:
         raise Http404("No such partnership")
     return access_from(user, partnership, rows)
 

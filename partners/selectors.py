@@ -4,6 +4,7 @@ Run inside the partnership's scope (views get it from `partnership_view`).
 """
 
 import datetime as dt
+from typing import NamedTuple
 
 from django.db.models import Prefetch, Q
 from django_scopes import scopes_disabled
@@ -17,11 +18,26 @@ def areas_of(partnership):
     return list(Area.objects.filter(partnership=partnership).select_related("council"))
 
 
-def memberships_of(partnership, year: ReportingYear | None = None):
-    rows = AgencyMembership.objects.filter(partnership=partnership).select_related("agency", "agency__replaced_by")
-    if year is not None:
-        rows = rows.filter(year=year)
-    return list(rows)
+def area_codes(partnership):
+    """(name, ONS code) of each area, in name order."""
+    return list(Area.objects.filter(partnership=partnership).values_list("name", "ons_code"))
+
+
+class AgencyRole(NamedTuple):
+    year: ReportingYear
+    agency: str
+    kind: str  # AgencyKind
+    role: str  # PartnerRole
+    replaced_by: str | None  # the name of the agency that replaced this one
+    ended_on: dt.date | None
+
+
+def agency_roles(partnership):
+    """Each agency's role in each reporting year, in year, role and name order: plain rows, one query."""
+    rows = AgencyMembership.objects.filter(partnership=partnership).values_list(
+        "year", "agency__name", "agency__kind", "role", "agency__replaced_by__name", "agency__ended_on"
+    )
+    return [AgencyRole(*row) for row in rows]
 
 
 def people_with_posts(partnership):

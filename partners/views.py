@@ -3,23 +3,73 @@ from django.shortcuts import render
 from . import selectors
 from .access import Capability, partnership_view
 from .accounts import accounts_rows
+from .models import AgencyKind, PartnerRole, PostKind
+
+KIND_LABELS, ROLE_LABELS, POST_LABELS = dict(AgencyKind.choices), dict(PartnerRole.choices), dict(PostKind.choices)
 
 
 @partnership_view(Capability.VIEW_PARTNERSHIP)
 def structure(request):
+    """The partnership's areas, agencies, posts and groups: rows of plain values, so the long
+    tables render without a model attribute lookup (or a choice's label looked up) per cell."""
     partnership = request.partnership
-    memberships = selectors.memberships_of(partnership)
-    years = sorted({m.year for m in memberships}, reverse=True)
+    roles = selectors.agency_roles(partnership)
+    years = sorted({role.year for role in roles}, reverse=True)
     return render(
         request,
         "partners/structure.html",
         {
             "partnership": partnership,
-            "areas": selectors.areas_of(partnership),
-            "memberships_by_year": [(year, [m for m in memberships if m.year == year]) for year in years],
-            "posts": selectors.posts_of(partnership),
-            "groups": selectors.groups_for(partnership),
+            "areas": selectors.area_codes(partnership),
+            "memberships_by_year": [
+                (year, [_agency_row(role) for role in roles if role.year == year]) for year in years
+            ],
+            "posts": [_post_row(post) for post in selectors.posts_of(partnership)],
+            "groups": [_group_row(group, partnership) for group in selectors.groups_for(partnership)],
         },
+    )
+
+
+def _agency_row(role):
+    """(agency, its kind, its role, the agency that replaced it, the day it ended)."""
+    return (
+        role.agency,
+        KIND_LABELS.get(role.kind, role.kind),
+        ROLE_LABELS.get(role.role, role.role),
+        role.replaced_by or "",
+        role.ended_on,
+    )
+
+
+def _post_row(post):
+    """(post, its group, the person named, their title, who holds it when nobody is named, the
+    agency when the title does not name it already, when)."""
+    agency = post.agency.name if post.agency_id and post.agency.name not in post.title else ""
+    return (
+        POST_LABELS.get(post.kind, post.kind),
+        post.group.name if post.group_id else "",
+        post.person.name if post.person_id else "",
+        post.title,
+        post.holder,
+        agency,
+        post.span,
+    )
+
+
+def _group_row(group, partnership):
+    """(group, its purpose, years, chair, the group it reports to, how it is shared)."""
+    if group.partnership_id != partnership.pk:
+        shared = f"Shared by {group.partnership.short_name}"
+    else:
+        shared_with = [p.short_name for p in group.shared_with.all()]
+        shared = f"Shared with {', '.join(shared_with)}" if shared_with else "–"
+    return (
+        group.name,
+        group.purpose,
+        group.years or "–",
+        group.chair.name if group.chair_id else "–",
+        group.reports_to.name if group.reports_to_id else "–",
+        shared,
     )
 
 

@@ -256,3 +256,32 @@ def test_migration_turns_reserve_balances_into_lines_and_keeps_every_amount():
         ]
         assert migrated.reserves_brought_forward == Decimal("1000.00")
         assert migrated.total_expenditure == Decimal("-750.00")
+
+
+def test_the_structure_page_shows_each_agencys_history_each_post_and_who_shares_each_group(world):
+    with scopes_disabled():
+        merged_into = f.AgencyFactory(name="Tees Valley ICB", kind="health")
+        ccg = f.AgencyFactory(
+            name="Hartlepool CCG", kind="health", ended_on=dt.date(2022, 6, 30), replaced_by=merged_into
+        )
+        f.MembershipFactory(partnership=world.partnership, agency=ccg, year=ReportingYear(2021), role="delegated")
+        chair = f.PersonFactory(partnership=world.partnership, name="Ann Chair")
+        board = f.GroupFactory(partnership=world.partnership, name="Executive board", purpose="Sets the priorities")
+        f.GroupFactory(partnership=world.partnership, name="Audit group", chair=chair, reports_to=board)
+        board.shared_with.add(world.other_partnership)
+        theirs = f.GroupFactory(partnership=world.other_partnership, name="Tees-wide exploitation group")
+        theirs.shared_with.add(world.partnership)
+        f.PostFactory(person=chair, kind=PostKind.SUBGROUP_CHAIR, title="Head of audit", agency=world.police)
+        f.PostFactory(person=None, partnership=world.partnership, kind=PostKind.LAY_MEMBER, to_year=ReportingYear(2024))
+    page = login(None, world.editor).get(reverse("partners:structure", args=["hsscp"])).content.decode()
+    assert (
+        '<th scope="row">Hartlepool CCG</th><td>Health</td><td>Delegated safeguarding partner</td>\n'
+        "        <td>Replaced by Tees Valley ICB on 30 June 2022</td>"
+    ) in page
+    assert "<td><strong>Ann Chair</strong>, Head of audit, Cleveland Police</td>" in page
+    assert "<td>Lay member</td>\n      <td>2024-25</td>" in page
+    assert '<th scope="row">Executive board<div class="small fw-normal text-body-secondary">Sets the priorities' in page
+    other = world.other_partnership.short_name
+    assert f"<td>–</td>\n      <td>–</td>\n      <td>Shared with {other}</td>" in page
+    assert "<td>Ann Chair</td>\n      <td>Executive board</td>\n      <td>–</td>" in page
+    assert f"<td>Shared by {other}</td>" in page
