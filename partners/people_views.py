@@ -4,22 +4,23 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
 from . import audit, people
 from .access import Capability, partnership_view
 from .forms import InviteForm, RoleForm
-from .models import AuditEvent, PartnershipRole, User
+from .models import AuditEvent, PartnershipRole
 
 
 def _person(request, user_id):
-    """A user with a role in this partnership, else 404."""
+    """A user with a role in this partnership and their (first) role there, else 404. One query."""
     roles = PartnershipRole.objects.filter(partnership=request.partnership, user_id=user_id)
-    if not roles.exists():
+    first = roles.select_related("user", "agency").first()
+    if first is None:
         raise Http404("No such person in this partnership")
-    return get_object_or_404(User, pk=user_id)
+    return first.user, people.RoleChoice(first.role, first.agency)
 
 
 @partnership_view(Capability.MANAGE_PEOPLE)
@@ -93,8 +94,7 @@ def invite(request):
 
 @partnership_view(Capability.MANAGE_PEOPLE)
 def change(request, user_id):
-    person = _person(request, user_id)
-    current = people.roles_of(person, request.partnership)[0]
+    person, current = _person(request, user_id)
     initial = {"role": current.role, "agency": current.agency}
     form = RoleForm(request.POST or None, initial=initial, partnership=request.partnership)
 
@@ -111,8 +111,7 @@ def change(request, user_id):
 
 @partnership_view(Capability.MANAGE_PEOPLE)
 def remove(request, user_id):
-    person = _person(request, user_id)
-    current = people.roles_of(person, request.partnership)[0]
+    person, current = _person(request, user_id)
     if request.method == "POST":
         try:
             if current.role == "approver" and not request.access.can_approve_figures:
@@ -133,7 +132,7 @@ def remove(request, user_id):
 @require_POST
 @partnership_view(Capability.MANAGE_PEOPLE)
 def resend(request, user_id):
-    person = _person(request, user_id)
+    person, _ = _person(request, user_id)
     try:
         people.resend(request, partnership=request.partnership, user=person, by=request.user)
     except people.PeopleError as error:

@@ -133,7 +133,8 @@ def reference_list(request, kind):
         objects = objects.select_related(*kind.select_related)
     if kind.prefetch_related:
         objects = objects.prefetch_related(*kind.prefetch_related)
-    rows = [(obj, [_value(obj, attribute) for _, attribute in kind.columns]) for obj in objects]
+    # (id, name, column values): each object named once, for both of its links
+    rows = [(obj.pk, str(obj), [_value(obj, attribute) for _, attribute in kind.columns]) for obj in objects]
     return render(
         request,
         "partners/reference_list.html",
