@@ -364,9 +364,14 @@ class Group(models.Model):
 
     @property
     def years(self):
-        if self.from_year and self.to_year:
-            return f"{self.from_year} to {self.to_year}" if self.to_year != self.from_year else f"{self.from_year}"
-        return f"since {self.from_year}" if self.from_year else ""
+        return group_years(self.from_year, self.to_year)
+
+
+def group_years(from_year, to_year):
+    """When a group met: "2019-20 to 2023-24", "2024-25", "since 2019-20", or "" when not known."""
+    if from_year and to_year:
+        return f"{from_year} to {to_year}" if to_year != from_year else f"{from_year}"
+    return f"since {from_year}" if from_year else ""
 
 
 class FundingYear(models.Model):

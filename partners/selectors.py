@@ -10,7 +10,19 @@ from django.db.models import Prefetch, Q
 from django_scopes import scopes_disabled
 
 from .accounts import accounts_decimals, format_accounts
-from .models import Agency, AgencyKind, AgencyMembership, Area, FundingLine, FundingYear, Group, Person, Post, PostKind
+from .models import (
+    Agency,
+    AgencyKind,
+    AgencyMembership,
+    Area,
+    FundingLine,
+    FundingYear,
+    Group,
+    Person,
+    Post,
+    PostKind,
+    group_years,
+)
 from .years import ReportingYear
 
 
@@ -63,6 +75,58 @@ def groups_for(partnership):
             .prefetch_related("shared_with")
             .order_by("position", "name")
         )
+
+
+class GroupRow(NamedTuple):
+    name: str
+    purpose: str
+    years: str  # when it met, as Group.years says it
+    chair: str | None
+    reports_to: str | None
+    owner: str | None  # the short name of the partnership that shares it, when not this one
+    shared_with: list  # the short names of the partnerships this one shares it with
+
+
+def group_rows(partnership):
+    """What groups_for lists, as plain rows for a table: two queries, no model built."""
+    with scopes_disabled():  # shared groups belong to another tenant, as in groups_for
+        sharing = Group.shared_with.through.objects
+        rows = list(
+            Group.objects.filter(
+                Q(partnership=partnership) | Q(pk__in=sharing.filter(partnership=partnership).values("group_id"))
+            )
+            .order_by("position", "name")
+            .values_list(
+                "pk",
+                "name",
+                "purpose",
+                "from_year",
+                "to_year",
+                "chair__name",
+                "reports_to__name",
+                "partnership_id",
+                "partnership__short_name",
+            )
+        )
+        shared_with = {}
+        for group_id, short_name in (
+            sharing.filter(group_id__in=[row[0] for row in rows])
+            .order_by("partnership__name")
+            .values_list("group_id", "partnership__short_name")
+        ):
+            shared_with.setdefault(group_id, []).append(short_name)
+    return [
+        GroupRow(
+            name,
+            purpose,
+            group_years(from_year, to_year),
+            chair,
+            reports_to,
+            owner if owner_id != partnership.pk else None,
+            shared_with.get(pk, []),
+        )
+        for pk, name, purpose, from_year, to_year, chair, reports_to, owner_id, owner in rows
+    ]
 
 
 def funding_years(partnership):

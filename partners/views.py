@@ -25,7 +25,7 @@ def structure(request):
                 (year, [_agency_row(role) for role in roles if role.year == year]) for year in years
             ],
             "posts": [_post_row(post) for post in selectors.posts_of(partnership)],
-            "groups": [_group_row(group, partnership) for group in selectors.groups_for(partnership)],
+            "groups": [_group_row(group) for group in selectors.group_rows(partnership)],
         },
     )
 
@@ -56,21 +56,13 @@ def _post_row(post):
     )
 
 
-def _group_row(group, partnership):
+def _group_row(group):
     """(group, its purpose, years, chair, the group it reports to, how it is shared)."""
-    if group.partnership_id != partnership.pk:
-        shared = f"Shared by {group.partnership.short_name}"
+    if group.owner:
+        shared = f"Shared by {group.owner}"
     else:
-        shared_with = [p.short_name for p in group.shared_with.all()]
-        shared = f"Shared with {', '.join(shared_with)}" if shared_with else "–"
-    return (
-        group.name,
-        group.purpose,
-        group.years or "–",
-        group.chair.name if group.chair_id else "–",
-        group.reports_to.name if group.reports_to_id else "–",
-        shared,
-    )
+        shared = f"Shared with {', '.join(group.shared_with)}" if group.shared_with else "–"
+    return (group.name, group.purpose, group.years or "–", group.chair or "–", group.reports_to or "–", shared)
 
 
 @partnership_view(Capability.VIEW_PARTNERSHIP)

@@ -68,7 +68,7 @@ def test_inside_a_scope_only_that_partnerships_rows_are_seen(db):
 
 
 def test_a_shared_group_is_seen_by_the_partnership_it_is_shared_with(db):
-    from partners.selectors import groups_for
+    from partners.selectors import group_rows, groups_for
 
     owner, guest, stranger = f.PartnershipFactory(), f.PartnershipFactory(), f.PartnershipFactory()
     shared = f.GroupFactory(partnership=owner, name="Tees-wide Harm Outside the Home")
@@ -78,3 +78,9 @@ def test_a_shared_group_is_seen_by_the_partnership_it_is_shared_with(db):
     assert [g.name for g in groups_for(guest)] == ["Tees-wide Harm Outside the Home"]
     assert groups_for(stranger) == []
     assert len(groups_for(owner)) == 2
+    # the structure page's plain rows list the same groups, and say who shares them with whom
+    assert [(g.name, g.owner, g.shared_with) for g in group_rows(guest)] == [
+        ("Tees-wide Harm Outside the Home", owner.short_name, [guest.short_name])
+    ]
+    assert group_rows(stranger) == []
+    assert [(g.name, g.owner) for g in group_rows(owner)] == [(g.name, None) for g in groups_for(owner)]
