@@ -21,7 +21,7 @@ from . import selectors, services
 from .blocks import REGISTRY, new_block_id
 from .figure_refs import FigureRef, InvalidReference
 from .forms import SectionDetailsForm
-from .views import report_for, section_for
+from .views import document_html, report_for, section_for
 
 
 class BlockEntry:
@@ -266,11 +266,15 @@ def section_details(request, year, pk):
 def section_preview(request, year, pk):
     report = report_for(request, year)
     section = section_for(request, report, pk)
-    document = selectors.build_document(report, section_ids=[section.pk])
     return render(
         request,
         "reports/preview.html",
-        {"partnership": request.partnership, "report": report, "document": document, "section": section},
+        {
+            "partnership": request.partnership,
+            "report": report,
+            "document_html": document_html(report, section),
+            "section": section,
+        },
     )
 
 
