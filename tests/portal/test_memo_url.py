@@ -15,7 +15,9 @@ def test_it_answers_as_reverse_does_for_the_same_and_for_new_arguments():
     year = ReportingYear(2024)
     for pk in (5, 6):
         html = _render("{% url 'reports:section' slug year pk %}", slug="hsscp", year=year, pk=pk)
-        assert html == reverse("reports:section", args=["hsscp", year, pk]) == f"/p/hsscp/reports/2024-25/sections/{pk}/"
+        assert (
+            html == reverse("reports:section", args=["hsscp", year, pk]) == f"/p/hsscp/reports/2024-25/sections/{pk}/"
+        )
     keyword = _render("{% url 'partnership_home' partnership_slug=slug %}", slug="stscp")
     assert keyword == reverse("partnership_home", kwargs={"partnership_slug": "stscp"})
 
