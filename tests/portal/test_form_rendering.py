@@ -17,7 +17,7 @@ class EveryInput(forms.Form):
     count = forms.IntegerField(min_value=0)
     money = forms.DecimalField(max_digits=8, decimal_places=2, required=False)
     email = forms.EmailField()
-    link = forms.URLField(required=False)
+    link = forms.URLField(required=False, assume_scheme="https")
     when = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     secret = forms.CharField(widget=forms.PasswordInput(render_value=True))
     version = forms.IntegerField(widget=forms.HiddenInput)
