@@ -3,7 +3,6 @@ groups and funding. One set of views; each kind names its model, fields and list
 Scoped like every page: the tenant's scope filters every query, and a group shared by another
 partnership is listed on the structure page but edited only by its owner."""
 
-import functools
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -149,9 +148,10 @@ def _plain_selects(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
-@functools.cache
 def form_class(slug):
-    """The model form of a kind of reference data, built once."""
+    """The model form of a kind of reference data. Built for each request, not once: its pickers'
+    querysets are read from the tenant-scoped managers, which filter by the scope active when the
+    form class is made."""
     kind = KINDS[slug]
     return modelform_factory(kind.model, fields=kind.fields, formfield_callback=_plain_selects)
 

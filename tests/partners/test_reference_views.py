@@ -88,3 +88,16 @@ def test_another_partnerships_data_and_unknown_kinds_are_not_found(world):
     client = login(None, world.editor)
     assert client.get(url("reference_edit", "people", theirs.pk)).status_code == 404
     assert client.get(url("reference", "nonsense")).status_code == 404
+
+
+def test_each_partnerships_forms_offer_only_its_own_people_and_groups(world):
+    """The forms' pickers are read in the tenant's scope of each request, one partnership after the other."""
+    with scopes_disabled():
+        Person.objects.create(partnership=world.partnership, name="Ours Only")
+        Person.objects.create(partnership=world.other_partnership, name="Theirs Only")
+        Group.objects.create(partnership=world.other_partnership, name="Their group")
+    ours = login(None, world.editor).get(url("reference_new", "posts")).content.decode()
+    other = world.other_partnership.slug
+    theirs = login(None, world.outsider).get(reverse("partners:reference_new", args=[other, "posts"])).content.decode()
+    assert "Ours Only" in ours and "Theirs Only" not in ours and "Their group" not in ours
+    assert "Theirs Only" in theirs and "Their group" in theirs and "Ours Only" not in theirs
