@@ -169,20 +169,6 @@ class ExplorerForm(MetricChoiceMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self._set_metrics(metrics)
         self.fields["area"].choices = [("", "All areas")] + [(area.ons_code, area.name) for area in areas]
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.disable_csrf = True
-        self.helper.form_id = "explorer-form"
-        self.helper.layout = Layout(
-            Row(
-                Column("metric", css_class="col-md-5"),
-                Column("area", css_class="col-md-3"),
-                Column("first_year", css_class="col-md-2"),
-                Column("last_year", css_class="col-md-2"),
-            ),
-            "as_public",
-        )
-        self.helper.add_input(Submit("show", "Show figures"))
 
     def clean(self):
         cleaned = super().clean()
