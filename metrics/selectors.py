@@ -49,6 +49,12 @@ def catalogue(partnership):
     return list(Metric.objects.filter(partnership=partnership).select_related("agency", "part_of", "framework_item"))
 
 
+def metric_picker(partnership):
+    """The catalogue as a metric picker needs it: each metric with its framework indicator (its label),
+    without its supplier or the metric it is part of, which cost a join and a model each. One query."""
+    return list(Metric.objects.filter(partnership=partnership).select_related("framework_item"))
+
+
 @dataclass
 class RoundProgress:
     round: CollectionRound
@@ -622,16 +628,17 @@ class MetricSeries:
         return list(seen.values())
 
 
-def metric_series(partnership, metric, *, first_year=None, last_year=None) -> MetricSeries:
+def metric_series(partnership, metric, *, first_year=None, last_year=None, areas=None) -> MetricSeries:
     """One metric across years and areas (approved values only), gaps kept as None.
 
     Points a predecessor board published carry it (`figure.published_by`); a percentage worked out
-    from two counts is filled in from them. Three queries (four for a metric with areas).
+    from two counts is filled in from them. Two queries, and a third for a metric with areas unless
+    the caller passes the partnership's `areas` (in name order) it has already read.
     """
     metric_ids = [metric.pk] + [pk for pk in (metric.numerator_metric_id, metric.denominator_metric_id) if pk]
-    values = list(
+    values = list(  # each point gets its area from `areas`, not from a join
         MetricValue.objects.filter(partnership=partnership, metric_id__in=metric_ids, approved_at__isnull=False)
-        .select_related("area", "published_by")
+        .select_related("published_by")
         .order_by("year")
     )
     comparator_rows = list(Comparator.objects.filter(partnership=partnership, metric=metric))
@@ -641,7 +648,10 @@ def metric_series(partnership, metric, *, first_year=None, last_year=None) -> Me
     first = first_year or min(known_years)
     last = last_year or max(known_years)
     years = year_range(first, last)
-    areas = list(Area.objects.filter(partnership=partnership).order_by("name")) if metric.is_per_area else [None]
+    if not metric.is_per_area:
+        areas = [None]
+    elif areas is None:
+        areas = list(Area.objects.filter(partnership=partnership).order_by("name"))
     value_map = {(v.metric_id, v.area_id or 0, v.year.start): v for v in values}
     by_area = []
     for area in areas:
