@@ -7,6 +7,7 @@ areas or years; tests pin the counts.
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -641,7 +642,10 @@ def metric_series(partnership, metric, *, first_year=None, last_year=None, areas
         .select_related("published_by")
         .order_by("year")
     )
-    comparator_rows = list(Comparator.objects.filter(partnership=partnership, metric=metric))
+    # not the model's ordering, which joins the metric for its position
+    comparator_rows = list(
+        Comparator.objects.filter(partnership=partnership, metric=metric).order_by("geography", "year")
+    )
     known_years = [v.year for v in values] + [c.year for c in comparator_rows]
     if not known_years and (first_year is None or last_year is None):
         return MetricSeries(metric, [], [], {})
@@ -769,7 +773,7 @@ class SeriesTable:
     geographies: list  # [(ONS code, name)], England first
     rows: list
 
-    @property
+    @cached_property  # the template asks in every row
     def has(self):
         """Which optional columns any row fills (so a table prints only the columns it needs)."""
         return {name: any(getattr(row, name) for row in self.rows) for name in ("rank", "share", "commentary")}
