@@ -577,20 +577,23 @@ def approved_figures(partnership, years, metric_codes=None, metric_ids=None) -> 
         metrics = metrics.filter(Q(pk__in=ids) | Q(as_numerator__pk__in=ids) | Q(as_denominator__pk__in=ids)).distinct()
     metrics = list(metrics)
     areas = list(Area.objects.filter(partnership=partnership))
+    metric_pks = [m.pk for m in metrics]
     values = {
         (v.metric_id, v.area_id or 0, v.year.start): v
         for v in MetricValue.objects.filter(
             partnership=partnership,
             year__in=year_strings,
-            metric__in=[m.pk for m in metrics],
+            metric__in=metric_pks,
             approved_at__isnull=False,
-        ).select_related("published_by")
+        )
+        .select_related("published_by")
+        .order_by()  # read into a dict: the default order would join metrics and areas for nothing
     }
     comparators = defaultdict(dict)
-    for c in Comparator.objects.filter(
-        partnership=partnership, year__in=year_strings, metric__in=[m.pk for m in metrics]
-    ):
-        comparators[(c.metric_id, c.year.start)][c.geography] = c.value
+    for metric_id, year, geography, value in Comparator.objects.filter(
+        partnership=partnership, year__in=year_strings, metric__in=metric_pks
+    ).values_list("metric_id", "year", "geography", "value"):
+        comparators[(metric_id, year.start)][geography] = value
     return FigureSet(metrics, areas, values, dict(comparators), partnership.small_number_threshold)
 
 

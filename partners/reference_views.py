@@ -27,6 +27,9 @@ class Kind:
     columns: tuple  # (heading, attribute or callable)
     intro: str
     owned_by: str = "partnership"  # the path from the object to its partnership
+    # What the list's columns read beyond the row, fetched with it (a fixed number of queries)
+    select_related: tuple = ()
+    prefetch_related: tuple = ()
 
 
 def _person_posts(person):
@@ -45,6 +48,7 @@ KINDS = {
             (("Name", "name"), ("E-mail", "email"), ("Posts", _person_posts)),
             "The people the annual report names: chairs, scrutineers, the business unit, partners' leads. "
             "Portal accounts are on the People and roles page.",
+            prefetch_related=("posts",),
         ),
         Kind(
             "posts",
@@ -54,6 +58,7 @@ KINDS = {
             ("person", "kind", "title", "agency", "group", "from_year", "to_year", "started_on", "ended_on"),
             (("Holder", "holder"), ("Post", "get_kind_display"), ("Title", "title"), ("When", "span")),
             "Who held which post, and when: two chairs in one year each have their months.",
+            select_related=("person",),
         ),
         Kind(
             "groups",
@@ -64,6 +69,7 @@ KINDS = {
             (("Group", "name"), ("Chair", "chair"), ("Reports to", "reports_to"), ("Years", "years")),
             "The partnership's groups in the business unit's order. Groups another partnership shares with "
             "you are edited by that partnership.",
+            select_related=("chair", "reports_to"),
         ),
         Kind(
             "funding-years",
@@ -73,6 +79,8 @@ KINDS = {
             ("year", "notes"),
             (("Year", "year"), ("Total income", "total_income"), ("Notes", "notes")),
             "One budget per reporting year; its lines hold the money.",
+            select_related=("partnership",),  # a year's name names its partnership
+            prefetch_related=("lines",),
         ),
         Kind(
             "funding-lines",
@@ -88,6 +96,7 @@ KINDS = {
             ),
             "Money in is positive and money out (expenditure) negative, as the accounts print it.",
             owned_by="funding_year__partnership",
+            select_related=("funding_year", "agency"),
         ),
     ]
 }
@@ -118,8 +127,10 @@ def _objects(request, kind):
 def reference_list(request, kind):
     kind = _kind(kind)
     objects = _objects(request, kind)
-    if kind.model is Person:
-        objects = objects.prefetch_related("posts")
+    if kind.select_related:
+        objects = objects.select_related(*kind.select_related)
+    if kind.prefetch_related:
+        objects = objects.prefetch_related(*kind.prefetch_related)
     rows = [(obj, [_value(obj, attribute) for _, attribute in kind.columns]) for obj in objects]
     return render(
         request,
@@ -135,6 +146,8 @@ def _form(request, kind, obj):
         obj.partnership = request.partnership  # before validation: the model's rules read it
     if kind.model is Group:
         form.fields["reports_to"].queryset = Group.objects.filter(partnership=request.partnership).exclude(pk=obj.pk)
+    if kind.model is FundingLine:  # each year's label names its partnership
+        form.fields["funding_year"].queryset = FundingYear.objects.select_related("partnership")
     return form
 
 

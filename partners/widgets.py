@@ -5,6 +5,8 @@ about 20 ms a page. These widgets build the same markup (and take the same attri
 crispy-forms styles and labels them as before) with a string join.
 """
 
+import functools
+
 from django import forms
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -64,13 +66,42 @@ def _options(optgroups):
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=256)
+def _flat_options(choices):
+    """The <option>s of a list without groups, none selected; the same list (a form's metric
+    picker repeated for every figure of a block) is written out once per process."""
+    return "".join(
+        f'<option value="{conditional_escape("" if value is None else value)}">{conditional_escape(label)}</option>'
+        for value, label in choices
+    )
+
+
 class PlainRenderMixin:
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        return mark_safe(
-            f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>'
-            f"{_options(widget['optgroups'])}</select>"
-        )
+        try:
+            return self._render_from_cached_options(name, value, attrs)
+        except TypeError:  # grouped or unhashable choices: build every option
+            widget = self.get_context(name, value, attrs)["widget"]
+            return mark_safe(
+                f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>'
+                f"{_options(widget['optgroups'])}</select>"
+            )
+
+    def _render_from_cached_options(self, name, value, attrs):
+        choices = tuple(self.choices)
+        if any(isinstance(label, list | tuple) for _, label in choices):
+            raise TypeError("grouped choices")
+        options = _flat_options(choices)
+        selected = forms.Widget.get_context(self, name, value, attrs)["widget"]
+        if self.allow_multiple_selected:
+            selected["attrs"]["multiple"] = True
+        values = selected["value"]
+        if not self.allow_multiple_selected and len(values) > 1:
+            raise TypeError("several values for one choice")
+        for chosen in dict.fromkeys(values):  # as Django does: a single select marks the first match only
+            plain = f'<option value="{conditional_escape(chosen)}">'
+            options = options.replace(plain, f"{plain[:-1]} selected>", -1 if self.allow_multiple_selected else 1)
+        return mark_safe(f'<select name="{conditional_escape(name)}"{_attrs(selected["attrs"])}>{options}</select>')
 
 
 class PlainSelect(PlainRenderMixin, forms.Select):
@@ -79,6 +110,28 @@ class PlainSelect(PlainRenderMixin, forms.Select):
 
 class PlainSelectMultiple(PlainRenderMixin, forms.SelectMultiple):
     """A <select multiple> with its options written out in Python."""
+
+
+class PlainCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Checkboxes in Django's own markup (a <div> per box, the box inside its <label>), written out in Python."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        boxes = []
+        for _, options, _ in widget["optgroups"]:
+            for option in options:
+                box_id = option["attrs"].get("id")
+                label_for = f' for="{conditional_escape(box_id)}"' if box_id else ""
+                boxes.append(
+                    f'<div><label{label_for}><input type="checkbox" name="{conditional_escape(option["name"])}"'
+                    f' value="{conditional_escape(option["value"])}"{_template_attrs(option["attrs"])}>'
+                    f" {conditional_escape(option['label'])}</label></div>"
+                )
+        group_id = widget["attrs"].get("id")
+        group_attrs = f' id="{conditional_escape(group_id)}"' if group_id else ""
+        if widget["attrs"].get("class"):
+            group_attrs += f' class="{conditional_escape(widget["attrs"]["class"])}"'
+        return mark_safe(f"<div{group_attrs}>{''.join(boxes)}</div>")
 
 
 def bootstrap_field(field):

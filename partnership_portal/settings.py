@@ -82,6 +82,8 @@ TEMPLATES = [
         },
     },
 ]
+# Widgets render through Django's Jinja2 copies of its form templates: see form_rendering.py.
+FORM_RENDERER = "partnership_portal.form_rendering.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.safestring import mark_safe
 
+from partners.widgets import PlainSelect, PlainSelectMultiple
 from partners.years import InvalidReportingYear, ReportingYear
 
 from .figure_refs import PERIODS, FigureRef, InvalidReference, refs_in_html, replace_refs_in_html
@@ -47,16 +49,23 @@ def new_block_id() -> str:
 class FigureRefWidget(forms.MultiWidget):
     """Metric, area, period and fixed year: four labelled controls for one reference."""
 
-    template_name = "reports/widgets/figure_ref.html"
-
     def __init__(self, metric_choices=(), area_choices=(), attrs=None):
         widgets = [
-            forms.Select(choices=metric_choices, attrs={"aria-label": "Figure"}),
-            forms.Select(choices=area_choices, attrs={"aria-label": "Area"}),
-            forms.Select(choices=list(PERIODS.items()), attrs={"aria-label": "Period"}),
+            PlainSelect(choices=metric_choices, attrs={"aria-label": "Figure"}),
+            PlainSelect(choices=area_choices, attrs={"aria-label": "Area"}),
+            PlainSelect(choices=list(PERIODS.items()), attrs={"aria-label": "Period"}),
             forms.TextInput(attrs={"aria-label": "Fixed year, e.g. 2023-24", "size": 8, "placeholder": "2023-24"}),
         ]
         super().__init__(widgets, attrs)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        """The four controls side by side, without a template per control and per <option>."""
+        context = self.get_context(name, value, attrs)["widget"]
+        controls = "".join(
+            str(widget.render(sub["name"], sub["value"], sub["attrs"]))
+            for widget, sub in zip(self.widgets, context["subwidgets"], strict=True)
+        )
+        return mark_safe(f'<span class="figure-ref-widget">{controls}</span>')
 
     def decompress(self, value):
         if not value:
@@ -157,13 +166,17 @@ def style_widget(widget):
 
 
 def _metric_multi(label, help_text=""):
-    field = forms.TypedMultipleChoiceField(label=label, coerce=int, required=True, help_text=help_text)
+    field = forms.TypedMultipleChoiceField(
+        label=label, coerce=int, required=True, help_text=help_text, widget=PlainSelectMultiple
+    )
     field.choices_from = "metrics"
     return field
 
 
 def _area_multi(label, help_text=""):
-    field = forms.TypedMultipleChoiceField(label=label, coerce=int, required=False, help_text=help_text)
+    field = forms.TypedMultipleChoiceField(
+        label=label, coerce=int, required=False, help_text=help_text, widget=PlainSelectMultiple
+    )
     field.choices_from = "areas"
     return field
 
@@ -185,6 +198,7 @@ class BlockType:
     label = ""
     description = ""
     form_class = BlockForm
+    states_figures = False  # its context resolves figure references (a missing one blocks approval)
 
     @property
     def template(self):
@@ -241,6 +255,7 @@ class RichTextBlock(BlockType):
     name = "rich_text"
     label = "Rich text"
     description = "Paragraphs, headings, lists and links, with live figures in the text."
+    states_figures = True
     form_class = RichTextForm
 
     def normalise(self, value):
@@ -280,7 +295,10 @@ class KeyFiguresForm(BlockForm):
                     label=f"Tile {t}, words after figure {p}", required=False, max_length=200
                 )
             self.fields[f"t{t}_compare"] = forms.ChoiceField(
-                label=f"Tile {t}, compare with", choices=list(COMPARISONS.items()), required=False
+                label=f"Tile {t}, compare with",
+                choices=list(COMPARISONS.items()),
+                required=False,
+                widget=PlainSelect,
             )
             self.fields[f"t{t}_target"] = forms.DecimalField(label=f"Tile {t}, target", required=False)
         for name, field in self.fields.items():
@@ -303,6 +321,7 @@ class KeyFiguresBlock(BlockType):
     name = "key_figures"
     label = "Key-figure tiles"
     description = "One to three tiles, each one to three figures joined by your words."
+    states_figures = True
     form_class = KeyFiguresForm
 
     def initial(self, value):
@@ -368,7 +387,7 @@ class KeyFiguresBlock(BlockType):
 
 class ChartForm(BlockForm):
     title = forms.CharField(label="Title", max_length=200)
-    kind = forms.ChoiceField(label="Kind of chart", choices=list(CHART_KINDS.items()))
+    kind = forms.ChoiceField(label="Kind of chart", choices=list(CHART_KINDS.items()), widget=PlainSelect)
     metrics = _metric_multi("Figures", "One or more; a trend draws each in its own chart.")
     areas = _area_multi("Areas", "None chosen: every area.")
     years = forms.IntegerField(label="Years shown", min_value=1, max_value=10, initial=5)
@@ -469,7 +488,9 @@ class FreeTableBlock(BlockType):
 
 class FundingTableForm(BlockForm):
     caption = forms.CharField(label="Caption", max_length=300, initial="How the partnership is funded")
-    period = forms.ChoiceField(label="Year", choices=[("this", "This year"), ("last", "Last year")], initial="this")
+    period = forms.ChoiceField(
+        label="Year", choices=[("this", "This year"), ("last", "Last year")], initial="this", widget=PlainSelect
+    )
     show_expenditure = forms.BooleanField(label="Show expenditure and reserves", required=False, initial=True)
 
 
@@ -495,6 +516,7 @@ class PeopleTableForm(BlockForm):
         label="Show",
         choices=[("posts", "People and their posts"), ("groups", "Governance groups"), ("both", "Both")],
         initial="both",
+        widget=PlainSelect,
     )
 
 
@@ -524,6 +546,7 @@ class FiguresTableBlock(BlockType):
     name = "figures_table"
     label = "Figures table"
     description = "Figures as rows, areas and years as columns, with the change and its direction in words."
+    states_figures = True
     form_class = FiguresTableForm
 
     def normalise(self, value):
@@ -670,6 +693,7 @@ class LearningEventBlock(BlockType):
     name = "learning_event"
     label = "Learning event"
     description = "A learning event: what, when, attendance, evaluation figures and participants' quotes."
+    states_figures = True
     form_class = LearningEventForm
 
     def initial(self, value):

@@ -110,8 +110,8 @@ def _apply(op, body):
     return body, ""
 
 
-def _page(request, report, section, entries, *, version, status=200, conflict=None, focus=""):
-    metrics, areas = _choices(request)
+def _page(request, report, section, entries, choices, *, version, status=200, conflict=None, focus=""):
+    metrics, areas = choices
     tags = selectors.requirement_tags(section)
     details = SectionDetailsForm(
         initial={
@@ -155,7 +155,7 @@ def section_edit(request, year, pk):
     choices = _choices(request)
     if request.method != "POST":
         entries = _entries_from_body(section.body, choices, selectors.editor_extras(report, section))
-        return _page(request, report, section, entries, version=section.version)
+        return _page(request, report, section, entries, choices, version=section.version)
 
     stored = {b["id"]: b for b in section.body}
     entries = _entries_from_post(request, stored, choices)
@@ -164,12 +164,12 @@ def section_edit(request, year, pk):
     adding = REGISTRY.get(request.POST.get("new_type", "")) if op == "add" else None
     if op == "add" and adding is None:
         messages.error(request, "Choose the kind of block to add.")
-        return _page(request, report, section, entries, version=version, status=422)
+        return _page(request, report, section, entries, choices, version=version, status=422)
     if not all(entry.form.is_valid() for entry in entries):
         if adding:
             entries.append(_new_entry(adding, choices))
         messages.error(request, "Not saved: correct the blocks marked below. Everything you typed is still here.")
-        return _page(request, report, section, entries, version=version, status=422)
+        return _page(request, report, section, entries, choices, version=version, status=422)
     body = _body_from(entries, request, section)
     note = ""
     if op not in ("save", "add"):
@@ -178,15 +178,15 @@ def section_edit(request, year, pk):
         try:
             section = services.save_section(section, body=body, by=request.user, expected_version=version, note=note)
         except services.SectionConflict as conflict:
-            return _conflict_page(request, report, conflict, entries, body)
+            return _conflict_page(request, report, conflict, entries, body, choices)
         except services.ReportError as error:
             messages.error(request, f"Not saved: {error} Everything you typed is still here.")
-            return _page(request, report, section, entries, version=version, status=422)
+            return _page(request, report, section, entries, choices, version=version, status=422)
     if adding:
         entries = _entries_from_body(section.body, choices, selectors.editor_extras(report, section))
         entries.append(_new_entry(adding, choices))
         messages.info(request, f"{adding.label} block added at the end. Fill it in, then save the section.")
-        return _page(request, report, section, entries, version=section.version, focus=entries[-1].id)
+        return _page(request, report, section, entries, choices, version=section.version, focus=entries[-1].id)
     messages.success(request, note or f"Section “{section.heading}” saved.")
     return redirect("reports:section", request.partnership.slug, report.year, section.pk)
 
@@ -198,7 +198,7 @@ def _new_entry(kind, choices):
     return BlockEntry(block_id, kind, form, is_new=True)
 
 
-def _conflict_page(request, report, conflict, entries, body):
+def _conflict_page(request, report, conflict, entries, body, choices):
     """Theirs (as saved, through the block templates) beside mine (my forms, ready to merge and save).
 
     Blocks only they have (added while I was editing) join my form at their place, marked as
@@ -211,7 +211,7 @@ def _conflict_page(request, report, conflict, entries, body):
     theirs = next((s.blocks for s in document.all_sections() if s.id == fresh.pk), [])
     mine = {entry.id for entry in entries}
     merged = list(entries)
-    their_entries = _entries_from_body([b for b in fresh.body if b["id"] not in mine], _choices(request))
+    their_entries = _entries_from_body([b for b in fresh.body if b["id"] not in mine], choices)
     for index, block in enumerate(fresh.body):
         entry = next((e for e in their_entries if e.id == block["id"]), None)
         if entry is not None:
@@ -222,6 +222,7 @@ def _conflict_page(request, report, conflict, entries, body):
         report,
         fresh,
         merged,
+        choices,
         version=fresh.version,
         status=409,
         conflict={"message": str(conflict), "theirs": theirs, "kept": kept},

@@ -1,6 +1,7 @@
 from django import forms
 
 from partners.fields import ReportingYearFormField
+from partners.widgets import PlainCheckboxSelectMultiple, PlainSelect
 
 from .blocks import style_widget
 from .models import Section, SectionState
@@ -27,25 +28,28 @@ class NewSectionForm(StyledForm):
         label="Number label", max_length=20, required=False, help_text='As printed, e.g. "3" or "3.2"; optional.'
     )
     parent = forms.ModelChoiceField(
-        label="Place", queryset=Section.objects.none(), required=False, empty_label="Top level"
+        label="Place", queryset=Section.objects.none(), required=False, empty_label="Top level", widget=PlainSelect
     )
 
-    def __init__(self, *args, report, **kwargs):
+    def __init__(self, *args, report, top_level=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = Section.objects.filter(report=report, parent__isnull=True)
-        self.fields["parent"].label_from_instance = lambda s: f"Under {s.heading}"
+        parent = self.fields["parent"]
+        parent.queryset = Section.objects.filter(report=report, parent__isnull=True).defer("body")
+        parent.label_from_instance = lambda s: f"Under {s.heading}"
+        if top_level is not None:  # the page has read them already: no query while it renders
+            parent.widget.choices = [("", parent.empty_label), *((s.pk, f"Under {s.heading}") for s in top_level)]
 
 
 class SectionDetailsForm(StyledForm):
     title = forms.CharField(label="Title", max_length=300)
     number_label = forms.CharField(label="Number label", max_length=20, required=False)
-    owner = forms.TypedChoiceField(label="Owner", required=False, coerce=int, empty_value=None)
-    state = forms.ChoiceField(label="State", choices=SectionState.choices)
+    owner = forms.TypedChoiceField(label="Owner", required=False, coerce=int, empty_value=None, widget=PlainSelect)
+    state = forms.ChoiceField(label="State", choices=SectionState.choices, widget=PlainSelect)
     requirements = forms.TypedMultipleChoiceField(
         label="Statutory requirements this section meets",
         required=False,
         coerce=int,
-        widget=forms.CheckboxSelectMultiple,
+        widget=PlainCheckboxSelectMultiple,
     )
 
     def __init__(self, *args, owners=(), requirements=(), **kwargs):

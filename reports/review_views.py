@@ -151,7 +151,7 @@ def sign_off(request, year):
             "form": form,
             "coverage": coverage,
             "send_back": ReasonForm(),
-            "missing_figures": selectors.build_document(report).missing_figures,
+            "missing_figures": selectors.missing_figures(report),
         },
         status=status,
     )

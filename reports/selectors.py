@@ -16,8 +16,10 @@ from django.utils.html import escape
 
 from metrics import charts as metric_charts
 from metrics.formatting import format_value, plain_text
-from metrics.selectors import approved_figures, catalogue
+from metrics.models import Level, Metric
+from metrics.selectors import approved_figures
 from partners import selectors as partner_selectors
+from partners.models import Area
 from partners.years import ReportingYear
 
 from .blocks import REGISTRY, InvalidBlock, block_type
@@ -328,13 +330,15 @@ class Document:
             yield from section.children
 
 
-def _years_needed(sections, report_year):
+def _years_needed(sections, report_year, *, figures_only=False):
     years = {ReportingYear.parse(report_year)}
     metric_ids = set()
     for section in sections:
         for block in section.body or []:
             try:
                 kind = block_type(block.get("type"))
+                if figures_only and not kind.states_figures:
+                    continue
                 for ref in kind.references(block.get("value") or {}):
                     years.add(ref.year_for(report_year))
                     metric_ids.add(ref.metric)
@@ -346,11 +350,16 @@ def _years_needed(sections, report_year):
     return years, metric_ids
 
 
-def resolver_for(report, sections, *, public=False) -> FigureResolver:
-    """Reads every figure and partners row the sections' blocks need: a fixed number of queries."""
-    years, metric_ids = _years_needed(sections, report.year)
+def resolver_for(report, sections, *, public=False, figures_only=False, with_partners_data=True) -> FigureResolver:
+    """Reads every figure and partners row the sections' blocks need: a fixed number of queries.
+
+    `figures_only`: only what blocks that state figures need (`BlockType.states_figures`: no chart
+    series). Without `with_partners_data` (or with `figures_only`), funding and people are not read.
+    """
+    years, metric_ids = _years_needed(sections, report.year, figures_only=figures_only)
     figure_set = approved_figures(report.partnership, years, metric_ids=metric_ids)
-    types = {block.get("type") for section in sections for block in section.body or []}
+    with_partners_data = with_partners_data and not figures_only
+    types = {b.get("type") for s in sections for b in s.body or []} if with_partners_data else set()
     funding = partner_selectors.funding_years(report.partnership) if "funding_table" in types else []
     posts = partner_selectors.people_with_posts(report.partnership) if "people_table" in types else []
     groups = partner_selectors.groups_for(report.partnership) if "people_table" in types else []
@@ -364,11 +373,11 @@ def resolver_for(report, sections, *, public=False) -> FigureResolver:
     )
 
 
-def _document_blocks(section, resolver):
+def _document_blocks(section, resolver, *, figures_only=False):
     blocks = []
     for block in section.body or []:
         kind = REGISTRY.get(block.get("type"))
-        if kind is None:
+        if kind is None or (figures_only and not kind.states_figures):
             continue
         try:
             context = kind.context(block.get("value") or {}, resolver)
@@ -393,8 +402,7 @@ def build_document(report, *, section_ids=None, public=False) -> Document:
         sections = [s for s in sections if s.pk in wanted or s.parent_id in wanted]
     resolver = resolver_for(report, sections, public=public)
     by_id, top, missing = {}, [], []
-    ordered = sorted(sections, key=lambda s: (s.parent_id is not None, s.position, s.pk))
-    for section in ordered:
+    for section in _in_order(sections):
         before = len(resolver.used)
         doc_section = DocumentSection(
             id=section.pk,
@@ -407,9 +415,7 @@ def build_document(report, *, section_ids=None, public=False) -> Document:
             blocks=_document_blocks(section, resolver),
             version=section.version,
         )
-        for resolved in resolver.used[before:]:
-            if resolved.missing:
-                missing.append(MissingFigure(doc_section.heading, section.pk, resolved.label))
+        missing += _missing(section, resolver.used[before:])
         by_id[section.pk] = doc_section
         parent = by_id.get(section.parent_id)
         if parent is not None:
@@ -428,6 +434,27 @@ def build_document(report, *, section_ids=None, public=False) -> Document:
     )
 
 
+def missing_figures(report) -> list[MissingFigure]:
+    """What `build_document(report).missing_figures` lists, found by resolving only the blocks that
+    state figures: no chart drawn, no funding or people read."""
+    sections = list(Section.objects.filter(report=report).order_by("parent_id", "position", "id"))
+    resolver = resolver_for(report, sections, figures_only=True)
+    missing = []
+    for section in _in_order(sections):
+        before = len(resolver.used)
+        _document_blocks(section, resolver, figures_only=True)
+        missing += _missing(section, resolver.used[before:])
+    return _unique(missing)
+
+
+def _in_order(sections):
+    return sorted(sections, key=lambda s: (s.parent_id is not None, s.position, s.pk))
+
+
+def _missing(section, resolved_figures):
+    return [MissingFigure(section.heading, section.pk, r.label) for r in resolved_figures if r.missing]
+
+
 def _unique(missing):
     seen, result = set(), []
     for item in missing:
@@ -444,7 +471,7 @@ def _unique(missing):
 def editor_extras(report, section) -> dict:
     """What the editor shows beside the stored blocks: rich text with today's approved values in
     its figure references, and each chart's text alternative as written from the data."""
-    resolver = resolver_for(report, [section])
+    resolver = resolver_for(report, [section], with_partners_data=False)
     extras = {}
     for block in section.body or []:
         if block["type"] == "rich_text":
@@ -457,14 +484,20 @@ def editor_extras(report, section) -> dict:
 
 
 def reports_of(partnership):
+    """Every report with its section count and its partnership (each links to itself): one query."""
     return list(
-        Report.objects.filter(partnership=partnership).annotate(section_count=Count("sections")).order_by("-year")
+        Report.objects.filter(partnership=partnership)
+        .select_related("partnership")
+        .annotate(section_count=Count("sections"))
+        .order_by("-year")
     )
 
 
 def section_tree(report):
-    """Top-level sections with their children, in order (one query)."""
-    sections = list(Section.objects.filter(report=report).select_related("owner").order_by("position", "id"))
+    """Top-level sections with their children, in order (one query; bodies are not read)."""
+    sections = list(
+        Section.objects.filter(report=report).select_related("owner").defer("body").order_by("position", "id")
+    )
     children = defaultdict(list)
     for section in sections:
         if section.parent_id:
@@ -573,8 +606,12 @@ def sign_offs_of(report):
 
 def metric_choices(partnership):
     """(id, label) for every metric the figure pickers offer, and (id, name) per area."""
-    metrics = [(m.pk, f"{m.name} ({m.get_level_display().lower()})") for m in catalogue(partnership)]
-    areas = [(a.pk, a.name) for a in partner_selectors.areas_of(partnership)]
+    levels = {level.value: level.label.lower() for level in Level}
+    metrics = [
+        (pk, f"{name} ({levels.get(level, level)})")
+        for pk, name, level in Metric.objects.filter(partnership=partnership).values_list("pk", "name", "level")
+    ]
+    areas = list(Area.objects.filter(partnership=partnership).values_list("pk", "name"))
     return metrics, areas
 
 

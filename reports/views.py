@@ -67,18 +67,19 @@ def start_next(request, year):
 @partnership_view(Capability.EDIT_REPORTS)
 def report_detail(request, year):
     report = report_for(request, year)
+    tree = selectors.section_tree(report)
     return render(
         request,
         "reports/report_detail.html",
         {
             "partnership": request.partnership,
             "report": report,
-            "tree": selectors.section_tree(report),
+            "tree": tree,
             "coverage": selectors.coverage(report),
             "started_missing": request.session.get(f"missing-{report.pk}", []),
-            "missing_figures": selectors.build_document(report).missing_figures,
+            "missing_figures": selectors.missing_figures(report),
             "sign_off": selectors.active_sign_off(report),
-            "new_section": NewSectionForm(report=report),
+            "new_section": NewSectionForm(report=report, top_level=tree),
             "open_comments": selectors.open_comment_count(report),
             **rendering_panel(report),
         },

@@ -11,9 +11,12 @@ FRESH_FOR = dt.timedelta(seconds=45)
 
 def mark_open(section, *, user):
     """Not audited: presence is a courtesy signal, not an authoring action."""
-    SectionPresence.objects.update_or_create(
-        partnership=section.partnership, section=section, user=user, defaults={"seen_at": timezone.now()}
-    )
+    now = timezone.now()
+    # One UPDATE on every page view and refresh; the row is made on the first visit only.
+    if not SectionPresence.objects.filter(section=section, user=user).update(seen_at=now):
+        SectionPresence.objects.update_or_create(
+            partnership=section.partnership, section=section, user=user, defaults={"seen_at": now}
+        )
 
 
 def others_here(section, *, user):

@@ -53,7 +53,7 @@ def start_from_last_year(previous, *, by, title=None, subtitle=None) -> StartedR
     """Next year's report with last year's sections and blocks: text kept as a starting point,
     relative figure references ("this year", "last year") moved on one year by themselves, fixed
     ones kept; references with no approved figure for the new year are listed."""
-    from ..selectors import build_document  # reads after the copy, to list what does not resolve
+    from ..selectors import missing_figures  # reads after the copy, to list what does not resolve
 
     year = previous.year.next()
     report = create_report(
@@ -86,7 +86,7 @@ def start_from_last_year(previous, *, by, title=None, subtitle=None) -> StartedR
         for tag in tags:
             if tag.section_id == old.pk:
                 _copy_tag(tag, section, ids, report)
-    missing = [MissingReference(m.section, m.label) for m in build_document(report).missing_figures]
+    missing = [MissingReference(m.section, m.label) for m in missing_figures(report)]
     audit.record(
         "reports.report.started_from",
         partnership=report.partnership,

@@ -53,9 +53,9 @@ def missing_requirements(report):
 
 
 def unresolved_figures(report):
-    from ..selectors import build_document
+    from ..selectors import missing_figures
 
-    return build_document(report).missing_figures
+    return missing_figures(report)
 
 
 @transaction.atomic

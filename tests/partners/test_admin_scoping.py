@@ -80,3 +80,10 @@ def test_an_editor_cannot_delete_a_comparator_in_the_admin(world):
     assert response.status_code == 403
     with scopes_disabled():
         assert Comparator.objects.filter(pk=comparator.pk).exists()
+
+
+def test_the_admins_own_widgets_still_render_beside_the_portals_faster_ones(world):
+    # Widgets render through Jinja2 (partnership_portal/form_rendering.py); the admin's
+    # related-object wrapper exists only as a Django template and must still be found.
+    page = login(None, world.admin).get(reverse("admin:partners_area_add")).content.decode()
+    assert 'class="related-widget-wrapper"' in page and '<select name="partnership"' in page

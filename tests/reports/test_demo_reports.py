@@ -101,3 +101,19 @@ def test_the_demo_reports_print_html_has_a_source_line_under_each_data_table(dem
         funding
         == f'<p class="source">Source: {escape(report.partnership.name)} funding records, as at 31 March 2025</p>'
     )
+
+
+def test_the_missing_figures_list_is_the_documents_without_building_it(demo):
+    from metrics.models import MetricValue
+    from reports.selectors import missing_figures
+
+    with scopes_disabled():
+        MetricValue.objects.filter(partnership__slug="hsscp", year="2024-25").update(approved_at=None)
+        for report in Report.objects.filter(partnership__slug="hsscp"):
+            expected = build_document(report).missing_figures
+            assert missing_figures(report) == expected, report.year
+        report = Report.objects.get(partnership__slug="hsscp", year="2024-25")
+        missing = missing_figures(report)
+    # every kind of block that states figures has lost some: text, tiles and figure tables
+    assert len(missing) >= 10
+    assert len({item.section for item in missing}) >= 3
