@@ -2,7 +2,8 @@
 
 Django renders every <option> of a <select> through its own template: a 200-metric picker costs
 about 20 ms a page. These widgets build the same markup (and take the same attributes, so
-crispy-forms styles and labels them as before) with a string join.
+crispy-forms styles and labels them as before) with a string join. `bootstrap_field` lays out a
+whole field (label, box, errors, help text) as crispy-bootstrap5 does, for forms laid out by hand.
 """
 
 import functools
