@@ -9,3 +9,10 @@ class MetricsConfig(AppConfig):
         from .audit_actions import register_all
 
         register_all()
+
+        from partners import versions
+
+        from .models import Comparator, FrameworkItem, Metric, MetricValue
+
+        for model in (FrameworkItem, Metric, MetricValue, Comparator):  # what reports state and chart
+            versions.watch(model)

@@ -580,3 +580,17 @@ class AuditEvent(models.Model):
         from .audit import sentence  # the registry lives beside the writers
 
         return sentence(self)
+
+
+class DataVersion(models.Model):
+    """A counter raised after every committed change to what reports are built from (see
+    partners/versions.py): one per partnership, and one without a partnership for the shared
+    register. Cached report output is keyed by them, so a change is seen on the next request."""
+
+    partnership = models.OneToOneField(
+        Partnership, null=True, blank=True, on_delete=models.CASCADE, related_name="data_version"
+    )
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.partnership or 'shared data'}: {self.value}"

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from . import versions
 from .models import (
     Agency,
     AgencyMembership,
@@ -165,6 +166,7 @@ def set_funding_year(*, partnership, year, lines, notes=""):
         for line in new_lines:
             line.full_clean(exclude=["funding_year"])
         FundingLine.objects.bulk_create(new_lines)
+        versions.changed(partnership.pk)  # a bulk write sends no signals
     return funding
 
 

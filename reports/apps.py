@@ -10,6 +10,13 @@ class ReportsConfig(AppConfig):
 
         register_all()
 
+        from partners import versions
+
+        from .models import Report, Section, SignOff
+
+        for model in (Report, Section, SignOff):
+            versions.watch(model)
+
         from .publishing.audit_actions import register_all as register_publishing
 
         register_publishing()

@@ -136,17 +136,18 @@ class BlockForm(forms.Form):
     def __init__(self, *args, metric_choices=(), area_choices=(), **kwargs):
         self.metric_choices = [("", "— choose a figure —"), *metric_choices]
         self.area_choices = [("", "Whole partnership"), *area_choices]
+        self.metric_ids = {str(k) for k, _ in self.metric_choices if k}
+        self.area_ids = {str(k) for k, _ in self.area_choices if k}
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             self.prepare(field)
 
     def prepare(self, field):
         """Point figure pickers at this partnership's metrics and areas; style every control."""
-        metric_ids = {str(k) for k, _ in self.metric_choices if k}
-        area_ids = {str(k) for k, _ in self.area_choices if k}
         if isinstance(field, FigureRefField):
-            field.widget = FigureRefWidget(self.metric_choices, self.area_choices)
-            field.metric_ids, field.area_ids = metric_ids, area_ids
+            metric, area = field.widget.widgets[:2]
+            metric.choices, area.choices = self.metric_choices, self.area_choices
+            field.metric_ids, field.area_ids = self.metric_ids, self.area_ids
         elif isinstance(field, forms.MultipleChoiceField) and getattr(field, "choices_from", "") == "metrics":
             field.choices = [c for c in self.metric_choices if c[0]]
         elif isinstance(field, forms.MultipleChoiceField) and getattr(field, "choices_from", "") == "areas":

@@ -14,6 +14,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from partners import versions
 from partners.access import Capability, partnership_view
 from partners.years import InvalidReportingYear, ReportingYear
 
@@ -21,7 +22,7 @@ from . import selectors, services
 from .blocks import REGISTRY, new_block_id
 from .figure_refs import FigureRef, InvalidReference
 from .forms import SectionDetailsForm
-from .views import report_for, section_for
+from .views import document_html, report_for, section_for
 
 
 class BlockEntry:
@@ -59,6 +60,13 @@ def _entries_from_body(body, choices, current=None):
             form.fields["alt"].widget.attrs["placeholder"] = extras["generated_alt"]
         entries.append(BlockEntry(block["id"], kind, form, block["value"]))
     return entries
+
+
+def _extras(report, section):
+    """selectors.editor_extras, read again only after a change (partners.versions)."""
+    return versions.cached(
+        report.partnership, f"extras:{section.pk}:{section.version}", lambda: selectors.editor_extras(report, section)
+    )
 
 
 def _entries_from_post(request, stored, choices):
@@ -154,7 +162,7 @@ def section_edit(request, year, pk):
     services.mark_open(section, user=request.user)
     choices = _choices(request)
     if request.method != "POST":
-        entries = _entries_from_body(section.body, choices, selectors.editor_extras(report, section))
+        entries = _entries_from_body(section.body, choices, _extras(report, section))
         return _page(request, report, section, entries, choices, version=section.version)
 
     stored = {b["id"]: b for b in section.body}
@@ -183,7 +191,7 @@ def section_edit(request, year, pk):
             messages.error(request, f"Not saved: {error} Everything you typed is still here.")
             return _page(request, report, section, entries, choices, version=version, status=422)
     if adding:
-        entries = _entries_from_body(section.body, choices, selectors.editor_extras(report, section))
+        entries = _entries_from_body(section.body, choices, _extras(report, section))
         entries.append(_new_entry(adding, choices))
         messages.info(request, f"{adding.label} block added at the end. Fill it in, then save the section.")
         return _page(request, report, section, entries, choices, version=section.version, focus=entries[-1].id)
@@ -266,11 +274,15 @@ def section_details(request, year, pk):
 def section_preview(request, year, pk):
     report = report_for(request, year)
     section = section_for(request, report, pk)
-    document = selectors.build_document(report, section_ids=[section.pk])
     return render(
         request,
         "reports/preview.html",
-        {"partnership": request.partnership, "report": report, "document": document, "section": section},
+        {
+            "partnership": request.partnership,
+            "report": report,
+            "document_html": document_html(report, section),
+            "section": section,
+        },
     )
 
 

@@ -3,8 +3,10 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
+from partners import versions
 from partners.access import Capability, partnership_view
 from partners.years import InvalidReportingYear
 
@@ -77,7 +79,9 @@ def report_detail(request, year):
             "tree": tree,
             "coverage": selectors.coverage(report),
             "started_missing": request.session.get(f"missing-{report.pk}", []),
-            "missing_figures": selectors.missing_figures(report),
+            "missing_figures": versions.cached(
+                report.partnership, f"missing:{report.pk}", lambda: selectors.missing_figures(report)
+            ),
             "sign_off": selectors.active_sign_off(report),
             "new_section": NewSectionForm(report=report, top_level=tree),
             "open_comments": selectors.open_comment_count(report),
@@ -92,8 +96,19 @@ def preview(request, year):
     return render(
         request,
         "reports/preview.html",
-        {"partnership": request.partnership, "report": report, "document": selectors.build_document(report)},
+        {"partnership": request.partnership, "report": report, "document_html": document_html(report)},
     )
+
+
+def document_html(report, section=None):
+    """The report (or one section) as the editor's preview shows it; built again only after a change."""
+    section_ids = None if section is None else [section.pk]
+
+    def build():
+        document = selectors.build_document(report, section_ids=section_ids)
+        return render_to_string("reports/_preview_document.html", {"document": document})
+
+    return versions.cached(report.partnership, f"preview:{report.pk}:{section_ids}", build)
 
 
 @partnership_view(Capability.EDIT_REPORTS)

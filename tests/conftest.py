@@ -33,6 +33,18 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _data_versions_at_once(monkeypatch):
+    """Cached report output is keyed by data versions, raised when a change commits; a test's
+    transaction never commits, so here they are raised at once (one test checks the commit path)."""
+    from django.core.cache import cache
+
+    from partners import versions
+
+    cache.clear()  # ids repeat from test to test
+    monkeypatch.setattr(versions, "changed", versions.raise_version)
+
+
 @pytest.fixture(scope="session")
 def _chart_cache(tmp_path_factory):
     return tmp_path_factory.mktemp("chart-cache")

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from partners import audit
+from partners import audit, versions
 
 from ..cells import expected_cells, return_scope, stored_cells, stored_values
 from ..errors import FigureError, StaleReturn
@@ -139,6 +139,7 @@ def approve_return(ret: Return, *, by):
     now = timezone.now()
     # Every cell of the return, including figures it left as they were (imported drafts).
     _return_values(ret).update(approved_at=now, collected_in=ret)
+    versions.changed(ret.partnership_id)  # an update() sends no signals
     _set_status(ret, ReturnStatus.APPROVED, by=by, action="metrics.return.approved", approved_at=now, approved_by=by)
     return ret
 
@@ -151,6 +152,7 @@ def reopen_return(ret: Return, *, by, reason):
     if not ret.is_approved:
         raise FigureError("Only an approved return can be re-opened.")
     _return_values(ret).filter(collected_in=ret).update(approved_at=None)
+    versions.changed(ret.partnership_id)
     _set_status(
         ret,
         ReturnStatus.RETURNED,

@@ -3,7 +3,7 @@
 from django.db import connection
 from django.utils import timezone
 
-from partners import audit
+from partners import audit, versions
 from partners.models import Area, AuditEvent
 
 from ..cells import stored_values
@@ -93,6 +93,8 @@ def write_values(partnership, year, cells, checks, *, by, via, ret=None, approve
     MetricValue.objects.bulk_create(to_create)
     if to_update:
         _update_in_bulk(to_update, sorted(changed_fields | {"updated_at"}))
+    if cleared or to_create or to_update:
+        versions.changed(partnership.pk)  # bulk writes send no signals
     for value, old in changed_pairs:
         new_snapshot = value_snapshot(value)
         if old is None or old != new_snapshot:

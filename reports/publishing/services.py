@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from partners import audit
+from partners import versions as data_versions
 from reports.models import Report, ReportState, SignOff
 from reports.services.errors import ReportError
 from reports.services.workflow import unresolved_figures
@@ -157,6 +158,7 @@ def run_publication(publication_id):
             update_fields=["status", "published_at", "published_by", "page_count", "progress", "progress_note"]
         )
         Report.objects.filter(pk=report.pk).update(state=ReportState.PUBLISHED)
+        data_versions.changed(report.partnership_id)  # update() sends no signals
         due = timezone.localdate(published_at) + dt.timedelta(days=SENDING_DAYS)
         Sending.objects.bulk_create(
             Sending(partnership=publication.partnership, publication=publication, recipient=recipient, due_on=due)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
+from partners import versions
 from partners.access import Capability, partnership_view
 
 from ..models import Section
@@ -27,8 +28,17 @@ def _report(request, year):
 @require_GET
 def report_html(request, year):
     """The whole report as the public will read it (drafts say they are drafts)."""
-    document = build_render_document(_report(request, year))
-    return HttpResponse(render_html(document, target=WEB))
+    return HttpResponse(_web_html(_report(request, year)))
+
+
+def _web_html(report, section=None):
+    """Built again only after a change to what the report shows (partners.versions)."""
+    section_ids = None if section is None else [section.pk]
+    return versions.cached(
+        report.partnership,
+        f"web:{report.pk}:{section_ids}",
+        lambda: render_html(build_render_document(report, section_ids=section_ids), target=WEB),
+    )
 
 
 @partnership_view(VIEW)
@@ -92,10 +102,9 @@ def section_preview(request, year, section_pk, fmt):
     """One section through the whole pipeline: what it will look like in the report."""
     report = _report(request, year)
     section = get_object_or_404(Section, report=report, pk=section_pk)
-    document = build_render_document(report, section_ids=[section.pk])
     if fmt == "html":
-        return HttpResponse(render_html(document, target=WEB))
-    pdf = render_pdf(document)
+        return HttpResponse(_web_html(report, section))
+    pdf = render_pdf(build_render_document(report, section_ids=[section.pk]))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="section-{section.pk}-preview.pdf"'
     return response

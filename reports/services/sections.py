@@ -8,7 +8,7 @@ revision. An edit to an approved or in-review report returns it to draft and say
 from django.db import transaction
 from django.db.models import F, Max
 
-from partners import audit
+from partners import audit, versions
 
 from ..blocks import InvalidBlock, normalise_body
 from ..models import Section, SectionState
@@ -171,6 +171,7 @@ def move_section(section, *, by, direction=None, parent=False) -> Section:
             for position, sibling in enumerate(siblings):
                 if sibling.position != position:
                     Section.objects.filter(pk=sibling.pk).update(position=position)
+            versions.changed(report.partnership_id)  # update() sends no signals
     else:
         raise ReportError("Say where to move the section.")
     reopen_after_edit(report, by=by, what="the sections were reordered")
