@@ -6,8 +6,10 @@ conditions: a few milliseconds for a catalogue of fifty metrics. The markup is w
 here as the template escaped it.
 """
 
+import functools
+
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
 
@@ -19,10 +21,18 @@ SUPPRESSED = "Public output shows 1–4 as “fewer than 5”."
 @register.simple_tag
 def catalogue_rows(metrics, partnership, can_manage):
     """One `<tr>` per metric; with `can_manage`, a last cell linking to the metric's edit page."""
-    return mark_safe("\n".join(_row(metric, partnership, can_manage) for metric in metrics))
+    prefix = get_script_prefix() if can_manage else None
+    return mark_safe("\n".join(_row(metric, partnership, prefix) for metric in metrics))
 
 
-def _row(m, partnership, can_manage):
+@functools.lru_cache(maxsize=4096)
+def _edit_url(slug, pk, script_prefix):
+    """As {% url %} does (partnership_portal/templatetags/memo_url.py): the same partnership,
+    metric and script prefix always reverse to the same path, so each is reversed once."""
+    return reverse("metrics:metric_edit", args=[slug, pk])
+
+
+def _row(m, partnership, edit_prefix):
     retired = (
         f' <span class="badge text-bg-secondary">retired from {escape(m.retired_in)}</span>' if m.retired_in else ""
     )
@@ -39,8 +49,8 @@ def _row(m, partnership, can_manage):
         f"<td>{escape(m.agency.name) if m.agency and m.agency.name else '–'}</td>",
         f'<td class="small">{part_of}{SUPPRESSED if m.suppress_small else ""}</td>',
     ]
-    if can_manage:
-        url = reverse("metrics:metric_edit", args=[partnership.slug, m.pk])
+    if edit_prefix is not None:  # the person may edit the catalogue
+        url = _edit_url(partnership.slug, m.pk, edit_prefix)
         cells.append(f'<td><a href="{escape(url)}">Edit<span class="visually-hidden"> {escape(m.name)}</span></a></td>')
     cells.append("</tr>")
     return "".join(cells)
