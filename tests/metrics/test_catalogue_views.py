@@ -109,3 +109,29 @@ def test_the_catalogue_lists_each_metric_with_its_supplier_rules_and_edit_link(w
 def test_an_empty_catalogue_says_so(world):
     page = login(None, world.outsider).get(reverse("metrics:catalogue", args=[world.other_partnership.slug]))
     assert "No metrics yet." in page.content.decode()
+
+
+def test_the_metric_form_is_laid_out_as_crispy_lays_it_out_and_ties_errors_to_their_boxes(world):
+    """The form is written by partners.widgets.bootstrap_field, not crispy's templates: the same
+    markup; a refused field's error sits in the element its box's aria-describedby names."""
+    from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
+    from django_scopes import scope
+
+    from metrics.forms import MetricForm
+    from partners.widgets import bootstrap_field
+    from tests.partners.test_widgets import _tokens
+
+    refused = {"code": "bad code!", "name": "", "unit": "count"}
+    with scope(partnership=world.partnership):
+        blank = MetricForm(None, partnership=world.partnership, has_values=False)
+        for name in blank.fields:
+            ours = bootstrap_field(MetricForm(None, partnership=world.partnership, has_values=False)[name])
+            assert _tokens(ours) == _tokens(as_crispy_field(blank[name])), name
+        form = MetricForm(refused, partnership=world.partnership, has_values=False)
+        assert not form.is_valid()
+        for name, errors in form.errors.items():
+            markup = bootstrap_field(form[name])
+            described_by = re.search(r'aria-describedby="([^"]+)"', markup).group(1).split()
+            assert f"{form[name].auto_id}_error" in described_by
+            assert f'id="{form[name].auto_id}_error"' in markup
+            assert all(html.escape(error) in markup for error in errors), name
