@@ -84,17 +84,14 @@ def remind(request, year, pk):
 @partnership_view(Capability.VIEW_PARTNERSHIP)
 def explorer(request):
     partnership = request.partnership
-    form = ExplorerForm(
-        request.GET or None,
-        metrics=selectors.catalogue(partnership),
-        areas=partner_selectors.areas_of(partnership),
-    )
+    areas = partner_selectors.areas_of(partnership)  # by name: the area picker's choices and the series' tables
+    form = ExplorerForm(request.GET or None, metrics=selectors.metric_picker(partnership), areas=areas)
     context = {"partnership": partnership, "form": form}
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         metric = data["metric"]
         series = selectors.metric_series(
-            partnership, metric, first_year=data["first_year"], last_year=data["last_year"]
+            partnership, metric, first_year=data["first_year"], last_year=data["last_year"], areas=areas
         )
         if data["area"] and metric.is_per_area:
             series = replace(series, by_area=[(a, p) for a, p in series.by_area if a.ons_code == data["area"]])
@@ -111,7 +108,7 @@ def explorer(request):
 @partnership_view(Capability.MANAGE_FIGURES)
 def comparators(request):
     partnership = request.partnership
-    metrics = selectors.catalogue(partnership)
+    metrics = selectors.metric_picker(partnership)
     status = 200
     if request.method == "POST":
         form = ComparatorForm(request.POST, metrics=metrics)

@@ -155,6 +155,8 @@ class MetricChoiceMixin:
 
 
 class ExplorerForm(MetricChoiceMixin, forms.Form):
+    """Laid out in metrics/explorer.html with `bootstrap_field` (crispy-bootstrap5's markup, written in Python)."""
+
     metric = forms.ChoiceField(label="Metric", widget=PlainSelect)
     area = forms.ChoiceField(label="Area", required=False, widget=PlainSelect, help_text="Per-area metrics only.")
     first_year = ReportingYearFormField(label="From year", required=False, help_text='For example "2021-22".')
@@ -169,20 +171,6 @@ class ExplorerForm(MetricChoiceMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self._set_metrics(metrics)
         self.fields["area"].choices = [("", "All areas")] + [(area.ons_code, area.name) for area in areas]
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.disable_csrf = True
-        self.helper.form_id = "explorer-form"
-        self.helper.layout = Layout(
-            Row(
-                Column("metric", css_class="col-md-5"),
-                Column("area", css_class="col-md-3"),
-                Column("first_year", css_class="col-md-2"),
-                Column("last_year", css_class="col-md-2"),
-            ),
-            "as_public",
-        )
-        self.helper.add_input(Submit("show", "Show figures"))
 
     def clean(self):
         cleaned = super().clean()
@@ -193,9 +181,13 @@ class ExplorerForm(MetricChoiceMixin, forms.Form):
 
 
 class ComparatorForm(MetricChoiceMixin, forms.Form):
+    """Laid out in metrics/comparators.html with `bootstrap_field`, as the explorer's form."""
+
     metric = forms.ChoiceField(label="Metric", widget=PlainSelect)
     year = ReportingYearFormField(label="Reporting year")
-    geography = forms.ChoiceField(label="Geography", choices=ComparatorKind.choices, initial=ComparatorKind.ENGLAND)
+    geography = forms.ChoiceField(
+        label="Geography", choices=ComparatorKind.choices, initial=ComparatorKind.ENGLAND, widget=PlainSelect
+    )
     value = forms.DecimalField(
         label="Value",
         max_digits=14,
@@ -212,15 +204,6 @@ class ComparatorForm(MetricChoiceMixin, forms.Form):
     def __init__(self, *args, metrics, **kwargs):
         super().__init__(*args, **kwargs)
         self._set_metrics(metrics)
-        self.helper = FormHelper()
-        self.helper.form_method = "post"
-        self.helper.form_id = "comparator-form"
-        self.helper.layout = Layout(
-            "metric",
-            Row(Column("year", css_class="col-md-4"), Column("geography", css_class="col-md-4")),
-            Row(Column("value", css_class="col-md-4"), Column("source", css_class="col-md-8")),
-        )
-        self.helper.add_input(Submit("save", "Save comparator"))
 
     def clean(self):
         cleaned = super().clean()

@@ -7,6 +7,7 @@ areas or years; tests pin the counts.
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -47,6 +48,12 @@ from .periods import Period, comparable
 
 def catalogue(partnership):
     return list(Metric.objects.filter(partnership=partnership).select_related("agency", "part_of", "framework_item"))
+
+
+def metric_picker(partnership):
+    """The catalogue as a metric picker needs it: each metric with its framework indicator (its label),
+    without its supplier or the metric it is part of, which cost a join and a model each. One query."""
+    return list(Metric.objects.filter(partnership=partnership).select_related("framework_item"))
 
 
 @dataclass
@@ -625,26 +632,33 @@ class MetricSeries:
         return list(seen.values())
 
 
-def metric_series(partnership, metric, *, first_year=None, last_year=None) -> MetricSeries:
+def metric_series(partnership, metric, *, first_year=None, last_year=None, areas=None) -> MetricSeries:
     """One metric across years and areas (approved values only), gaps kept as None.
 
     Points a predecessor board published carry it (`figure.published_by`); a percentage worked out
-    from two counts is filled in from them. Three queries (four for a metric with areas).
+    from two counts is filled in from them. Two queries, and a third for a metric with areas unless
+    the caller passes the partnership's `areas` (in name order) it has already read.
     """
     metric_ids = [metric.pk] + [pk for pk in (metric.numerator_metric_id, metric.denominator_metric_id) if pk]
-    values = list(
+    values = list(  # each point gets its area from `areas`, not from a join
         MetricValue.objects.filter(partnership=partnership, metric_id__in=metric_ids, approved_at__isnull=False)
-        .select_related("area", "published_by")
+        .select_related("published_by")
         .order_by("year")
     )
-    comparator_rows = list(Comparator.objects.filter(partnership=partnership, metric=metric))
+    # not the model's ordering, which joins the metric for its position
+    comparator_rows = list(
+        Comparator.objects.filter(partnership=partnership, metric=metric).order_by("geography", "year")
+    )
     known_years = [v.year for v in values] + [c.year for c in comparator_rows]
     if not known_years and (first_year is None or last_year is None):
         return MetricSeries(metric, [], [], {})
     first = first_year or min(known_years)
     last = last_year or max(known_years)
     years = year_range(first, last)
-    areas = list(Area.objects.filter(partnership=partnership).order_by("name")) if metric.is_per_area else [None]
+    if not metric.is_per_area:
+        areas = [None]
+    elif areas is None:
+        areas = list(Area.objects.filter(partnership=partnership).order_by("name"))
     value_map = {(v.metric_id, v.area_id or 0, v.year.start): v for v in values}
     by_area = []
     for area in areas:
@@ -762,7 +776,7 @@ class SeriesTable:
     geographies: list  # [(ONS code, name)], England first
     rows: list
 
-    @property
+    @cached_property  # the template asks in every row
     def has(self):
         """Which optional columns any row fills (so a table prints only the columns it needs)."""
         return {name: any(getattr(row, name) for row in self.rows) for name in ("rank", "share", "commentary")}

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from partners import versions
@@ -69,6 +70,17 @@ def _extras(report, section):
     )
 
 
+def _block_forms(report, section, choices):
+    """The forms of a section as saved, with today's figure values: built again only after a change
+    to the section or to what it shows (partners.versions)."""
+
+    def build():
+        entries = _entries_from_body(section.body, choices, selectors.editor_extras(report, section))
+        return render_to_string("reports/_block_forms.html", {"entries": entries})
+
+    return versions.cached(report.partnership, f"block-forms:{section.pk}:{section.version}", build)
+
+
 def _entries_from_post(request, stored, choices):
     metrics, areas = choices
     entries = []
@@ -118,7 +130,7 @@ def _apply(op, body):
     return body, ""
 
 
-def _page(request, report, section, entries, choices, *, version, status=200, conflict=None, focus=""):
+def _page(request, report, section, entries, choices, *, version, status=200, conflict=None, focus="", block_forms=""):
     metrics, areas = choices
     tags = selectors.requirement_tags(section)
     details = SectionDetailsForm(
@@ -150,6 +162,7 @@ def _page(request, report, section, entries, choices, *, version, status=200, co
             "conflict": conflict,
             "focus": focus,
             "has_errors": any(e.form.errors for e in entries),
+            "block_forms": block_forms,
         },
         status=status,
     )
@@ -162,8 +175,15 @@ def section_edit(request, year, pk):
     services.mark_open(section, user=request.user)
     choices = _choices(request)
     if request.method != "POST":
-        entries = _entries_from_body(section.body, choices, _extras(report, section))
-        return _page(request, report, section, entries, choices, version=section.version)
+        return _page(
+            request,
+            report,
+            section,
+            [],
+            choices,
+            version=section.version,
+            block_forms=_block_forms(report, section, choices),
+        )
 
     stored = {b["id"]: b for b in section.body}
     entries = _entries_from_post(request, stored, choices)

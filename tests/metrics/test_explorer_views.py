@@ -107,6 +107,40 @@ class TableParser(HTMLParser):
             self._caption.append(data)
 
 
+class ElementsById(HTMLParser):
+    """Each element's attributes and text by its id, and each label's text by the id it is for."""
+
+    def __init__(self):
+        super().__init__()
+        self.attrs, self.text, self.label_for = {}, {}, {}
+        self._open = []  # (tag, id or None, label's for or None) of the elements being read
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.attrs[attrs["id"]] = attrs
+            self.text[attrs["id"]] = ""
+        if tag not in {"input", "br", "img", "meta", "link"}:
+            self._open.append((tag, attrs.get("id"), attrs.get("for") if tag == "label" else None))
+
+    def handle_endtag(self, tag):
+        while self._open and self._open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        for _, element_id, label_for in self._open:
+            if element_id:
+                self.text[element_id] += data
+            if label_for:
+                self.label_for[label_for] = self.label_for.get(label_for, "") + data
+
+    def text_of(self, element_id):
+        return " ".join(self.text[element_id].split())
+
+    def label_of(self, element_id):
+        return " ".join(self.label_for[element_id].split())
+
+
 def tables_in(response):
     parser = TableParser()
     parser.feed(response.content.decode())
@@ -385,6 +419,17 @@ def test_a_last_year_before_the_first_is_explained_at_the_field(client, world, r
     assert response.status_code == 200
     assert "The last year must not be before the first (2024-25)." in response.content.decode()
     assert "series" not in response.context
+    elements = ElementsById()
+    elements.feed(response.content.decode())
+    box = elements.attrs["id_last_year"]
+    assert box["aria-invalid"] == "true" and "is-invalid" in box["class"]
+    described_by = box["aria-describedby"].split()  # a screen reader reads the error and the hint with the box
+    assert [elements.text_of(id) for id in described_by] == [
+        'For example "2024-25".',
+        "The last year must not be before the first (2024-25).",
+    ]
+    assert elements.label_of("id_last_year") == "To year"
+    assert "aria-invalid" not in elements.attrs["id_first_year"]
 
 
 def test_a_metric_code_from_another_partnership_is_not_a_choice(client, world):

@@ -1,4 +1,5 @@
-"""The plain widgets write the markup Django's own widgets write, only faster."""
+"""The plain widgets write the markup Django's own widgets write, and bootstrap_field the markup
+crispy-bootstrap5 writes, only faster."""
 
 import re
 
@@ -65,3 +66,50 @@ def test_plain_checkboxes_are_djangos_checkboxes():
     )
     assert _same(ours) == _same(theirs)
     assert "&lt;b&gt;" in str(ours) and str(ours).count("checked") == 1
+
+
+class Filters(forms.Form):
+    """One field of each kind bootstrap_field lays out, with the things that change its markup."""
+
+    metric = forms.ChoiceField(label="Metric", choices=METRICS[1:], widget=PlainSelect)
+    geography = forms.ChoiceField(label="Geography", choices=[("E", "England"), ("N", "North East")], required=False)
+    first_year = forms.CharField(label="From <year>", required=False, help_text='For example "2021-22".')
+    value = forms.DecimalField(label="Value", max_digits=6, decimal_places=2)
+    as_public = forms.BooleanField(label="As the public sees it", required=False, help_text="Small numbers hidden.")
+
+
+def _tokens(html):
+    """Tags with their attributes (classes as a set) and the text between them, whitespace aside."""
+    tokens = []
+    for tag, text in re.findall(r"(<[^>]+>)|([^<]+)", str(html)):
+        if text.strip():
+            tokens.append(" ".join(text.split()))
+        elif tag:
+            name = re.match(r"</?[\w-]+", tag).group(0)
+            attrs = dict(re.findall(r'([\w-]+)(?:="([^"]*)")?', tag[len(name) :].rstrip("/>")))
+            if "class" in attrs:
+                attrs["class"] = " ".join(sorted(attrs["class"].split()))
+            tokens.append((name, sorted(attrs.items())))
+    return tokens
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, {}, {"metric": "2", "geography": "N", "first_year": "2021-22", "value": "x", "as_public": "on"}],
+    ids=["unbound", "empty", "filled"],
+)
+@pytest.mark.parametrize("name", ["metric", "geography", "first_year", "value", "as_public"])
+def test_bootstrap_field_writes_what_crispy_bootstrap5_writes(name, data):
+    """As `{% crispy form %}` lays out a field (errors inline), which the explorer's form used."""
+    from crispy_forms.helper import FormHelper
+    from crispy_forms.layout import Layout
+    from crispy_forms.utils import render_crispy_form
+
+    from partners.widgets import bootstrap_field
+
+    ours = bootstrap_field(Filters(data)[name])
+    helper = FormHelper()
+    helper.form_tag, helper.layout = False, Layout(name)
+    theirs = render_crispy_form(Filters(data), helper)  # a form of its own: crispy adds classes to the widget
+    assert _tokens(ours) == _tokens(theirs)
+    assert ("is-invalid" in ours) == (data is not None and name in Filters(data).errors)

@@ -126,3 +126,15 @@ def test_outside_a_test_the_version_is_raised_when_the_change_commits(
         callback()
     assert versions.current(world.partnership)[0] == before[0] + 1
     assert DataVersion.objects.filter(partnership=world.partnership).count() == 1
+
+
+def test_the_section_editor_shows_a_figure_approved_since_it_was_last_opened(world):
+    referrals, area = world.metrics["referrals"], world.areas[0]
+    report = make_report(world, sections=[("Our area", [rich(f"<p>{ref_span(referrals, area)} referrals</p>")])])
+    with scope(partnership=world.partnership):
+        section = report.sections.get()
+    client = login(None, world.editor)
+    url = reverse("reports:section", args=[world.partnership.slug, report.year, section.pk])
+    assert "[no approved figure]" in _get(client, url)
+    approve(world, "referrals", 4321)
+    assert "4,321" in _get(client, url)
