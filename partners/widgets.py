@@ -135,64 +135,126 @@ class PlainCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
         return mark_safe(f"<div{group_attrs}>{''.join(boxes)}</div>")
 
 
-def bootstrap_field(field):
+def bootstrap_field(field, *, inline_errors=True):
     """A form field as crispy-bootstrap5's field.html lays it out (label, box, errors, help text), in Python.
 
-    Crispy renders each field through a dozen nested templates and tags: a few milliseconds for a
-    small filter form. This writes the same markup for the plain fields such forms use (text and
-    number boxes, selects, one checkbox). The box itself is still Django's widget, so its attributes
+    Crispy renders each field through a dozen nested templates and tags: a millisecond or more a
+    field. This writes the same elements, ids, classes and aria attributes for text and number
+    boxes, text areas, selects, a checkbox, radios and checkbox lists (in a fieldset with a legend);
+    a hidden field is its box alone. The box itself is still Django's widget, so its attributes
     (required, aria-invalid, aria-describedby naming the help text and the errors) are Django's.
+
+    The errors are written as crispy writes them with a form helper (`{% crispy form %}`: each in a
+    <span>), or with `inline_errors=False` as `|as_crispy_field` and `|crispy` write them (each in a
+    <p>). A file box or a multi-widget raises TypeError: leave that field to crispy.
     """
     widget = field.field.widget
-    if isinstance(widget, (forms.RadioSelect, forms.FileInput, forms.MultiWidget)) or widget.is_hidden:
-        raise TypeError(f"bootstrap_field does not lay out a {type(widget).__name__}: leave that form to crispy")
-    is_checkbox = isinstance(widget, forms.CheckboxInput)
-    if is_checkbox:
-        control = "form-check-input"
-    elif isinstance(widget, forms.Select):
-        control = "form-select"
-    else:
-        control = "form-control"
+    if field.is_hidden:
+        return mark_safe(str(field))
+    if isinstance(widget, forms.FileInput | forms.MultiWidget):
+        raise TypeError(f"bootstrap_field does not lay out a {type(widget).__name__}: leave that field to crispy")
     errors = field.errors
     invalid = " is-invalid" if errors else ""
-    box = field.as_widget(attrs={"class": f"{_widget_class(widget)} {control}{invalid}"})
-    auto_id = field.auto_id
-    wrapper_class = "form-check" if is_checkbox else "mb-3"
-    if extra := field.css_classes():
-        wrapper_class += f" {extra}"
-    parts = [f'<div id="div_{auto_id}" class="{wrapper_class}">']
-    label = _label(field, "form-check-label" if is_checkbox else "form-label")
-    parts += [box, label] if is_checkbox else [label, box]
-    if errors:
-        parts.append(f'<div id="{auto_id}_error" class="invalid-feedback">')
-        parts += (
-            f'<span id="error_{n}_{auto_id}"><strong>{conditional_escape(error)}</strong></span>'
-            for n, error in enumerate(errors, start=1)
+    wrapper_class = f" {extra}" if (extra := field.css_classes()) else ""
+    auto_id = conditional_escape(field.auto_id)
+    if isinstance(widget, forms.CheckboxInput):
+        _add_classes(widget, f"form-check-input{invalid}")
+        label = _label(field, "form-check-label", checkbox=True)
+        return mark_safe(
+            f'<div class="mb-3"><div id="div_{auto_id}" class="form-check{wrapper_class}">{field}{label}'
+            f"{_errors(field, inline_errors)}{_help(field)}</div></div>"
         )
-        parts.append("</div>")
-    if field.help_text:  # written by the form, not by users: crispy does not escape it either
-        help_id = f'id="{auto_id}_helptext" ' if auto_id else ""
-        parts.append(f'<div {help_id}class="form-text">{field.help_text}</div>')
+    parts = [f'<div id="div_{auto_id}" class="mb-3{wrapper_class}">']
+    in_fieldset = field.use_fieldset and field.label
+    if in_fieldset:
+        described = field.aria_describedby
+        parts.append(f'<fieldset aria-describedby="{conditional_escape(described)}">' if described else "<fieldset>")
+        parts.append(_label(field, "form-label", tag="legend"))
+    else:
+        parts.append(_label(field, "form-label"))
+    if isinstance(widget, forms.RadioSelect):  # radios, and checkbox lists (CheckboxSelectMultiple is one)
+        parts.append(_choices(field))
+    else:
+        _add_classes(widget, f"form-select{invalid}" if isinstance(widget, forms.Select) else f"form-control{invalid}")
+        parts += [str(field), _errors(field, inline_errors), _help(field)]
+    if in_fieldset:
+        parts.append("</fieldset>")
     parts.append("</div>")
-    if is_checkbox:
-        parts = ['<div class="mb-3">', *parts, "</div>"]
     return mark_safe("".join(parts))
 
 
-def _widget_class(widget):
-    """The widget's own class attribute with its lower-cased class name added, as crispy's crispy_field tag does."""
+def _add_classes(widget, classes):
+    """What crispy's {% crispy_field %} does to a widget: its class name lower-cased as a class, then `classes`."""
     kind = type(widget).__name__.lower()
-    own = widget.attrs.get("class", "")
-    if not own:
-        return kind
-    return own if kind in own else f"{own} {kind}"
+    css_class = widget.attrs.get("class", "")
+    if not css_class:
+        css_class = kind
+    elif kind not in css_class:
+        css_class += f" {kind}"
+    present = css_class.split()
+    for name in classes.split():
+        if name not in present:
+            css_class += f" {name}"
+            present.append(name)
+    widget.attrs["class"] = css_class
 
 
-def _label(field, css_class):
-    if not field.label:
+def _label(field, css_class, *, tag="label", checkbox=False):
+    """crispy's label (a legend in a fieldset), with the asterisk of a required field. A checkbox's
+    label is written even when empty, and always names its box."""
+    if not field.label and not checkbox:
         return ""
     required = field.field.required
-    for_id = f' for="{field.id_for_label}"' if field.id_for_label else ""
+    for_id = field.id_for_label
+    for_attribute = f'for="{conditional_escape(for_id)}" ' if (for_id or checkbox) else ""
     marker = '<span class="asteriskField">*</span>' if required else ""
-    required_class = " requiredField" if required else ""
-    return f'<label{for_id} class="{css_class}{required_class}">{conditional_escape(field.label)}{marker}</label>'
+    classes = f"{css_class}{' requiredField' if required else ''}{' fs-6' if tag == 'legend' else ''}"
+    return f'<{tag} {for_attribute}class="{classes}">{conditional_escape(field.label)}{marker}</{tag}>'
+
+
+def _errors(field, inline):
+    """crispy's field_errors.html (inline: <span>s) or field_errors_block.html (<p>s)."""
+    errors = field.errors
+    if not errors:
+        return ""
+    element = "span" if inline else "p"
+    field_id = conditional_escape(getattr(errors, "field_id", None) or field.auto_id)
+    auto_id = conditional_escape(field.auto_id)
+    rows = "".join(
+        f'<{element} id="error_{number}_{auto_id}"><strong>{conditional_escape(error)}</strong></{element}>'
+        for number, error in enumerate(errors, start=1)
+    )
+    return f'<div id="{field_id}_error" class="invalid-feedback">{rows}</div>'
+
+
+def _help(field):
+    """crispy's help_text.html. Help is written by the form, not by users: crispy does not escape it either."""
+    if not field.help_text:
+        return ""
+    help_id = f'id="{conditional_escape(field.auto_id)}_helptext" ' if field.auto_id else ""
+    return f'<div {help_id}class="form-text">{field.help_text}</div>'
+
+
+def _choices(field):
+    """crispy's radio_checkbox_select.html: a form-check per option, the errors (always <p>s) after the last."""
+    widget = field.field.widget
+    id_ = widget.attrs.get("id") or field.auto_id
+    attrs = field.build_widget_attrs({"id": id_} if id_ else {})
+    groups = widget.optgroups(field.html_name, widget.format_value(field.value()), attrs)
+    invalid = " is-invalid" if field.errors else ""
+    name = conditional_escape(field.html_name)
+    out = ["<div >"]
+    for group_number, (group, options, _) in enumerate(groups, start=1):
+        if group:
+            out.append(f"<strong>{conditional_escape(group)}</strong>")
+        for number, option in enumerate(options, start=1):
+            last = number == len(options) and group_number == len(groups)
+            out.append(
+                f'<div class="form-check"><input type="{option["type"]}" class="form-check-input{invalid}" '
+                f'name="{name}" value="{conditional_escape(option["value"])}"{_template_attrs(option["attrs"])}>'
+                f'<label for="{conditional_escape(option["attrs"].get("id", ""))}" class="form-check-label">'
+                f"{conditional_escape(option['label'])}</label>{_errors(field, False) if last else ''}</div>"
+            )
+    out.append("</div>")
+    out.append(_help(field))
+    return "".join(out)

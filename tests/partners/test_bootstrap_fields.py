@@ -1,8 +1,10 @@
 """The form rows written in Python are crispy-forms' rows: the same elements, attributes and text.
 
 Each form is rendered twice, once through crispy-forms' templates and once through
-partners/templatetags/bootstrap_fields.py, blank and with errors, and the two are compared
-element by element (crispy's whitespace between elements aside).
+partners.widgets.bootstrap_field (directly, as `{% crispy form %}` writes a field, and through the
+template tags of partners/templatetags/bootstrap_fields.py, as `|as_crispy_field` and `|crispy`
+write them), blank and with errors, and the two are compared element by element (crispy's
+whitespace between elements aside).
 """
 
 from html.parser import HTMLParser
@@ -13,10 +15,11 @@ from django import forms
 from django.contrib.auth.forms import PasswordChangeForm
 from django_scopes import scope
 
+from partners import widgets
 from partners.forms import InviteForm, RoleForm
 from partners.reference_views import KINDS, form_class
 from partners.templatetags.bootstrap_fields import bootstrap_field, bootstrap_form
-from partners.widgets import PlainCheckboxSelectMultiple, PlainSelect, PlainSelectMultiple
+from partners.widgets import PlainCheckboxSelectMultiple, PlainSelect
 from partnership_portal.two_factor import CodeForm
 
 
@@ -65,28 +68,18 @@ class EveryKindOfField(forms.Form):
         raise forms.ValidationError("Something <wrong> with the whole form.")
 
 
-DJANGOS = {PlainSelect: forms.Select, PlainSelectMultiple: forms.SelectMultiple}
-
-
-def _checked(make_form, djangos_widgets=False):
-    """A form, validated; with `djangos_widgets` each select written in Python is Django's own again
-    (as the pages were written before: the options are the same, the markup Django's)."""
+def _checked(make_form):
     form = make_form()
-    for field in form.fields.values():
-        if djangos_widgets and type(field.widget) in DJANGOS:
-            widget = DJANGOS[type(field.widget)](attrs=field.widget.attrs, choices=field.widget.choices)
-            widget.is_required = field.widget.is_required
-            field.widget = widget
     form.is_valid()
     return form
 
 
 def same_as_crispy(make_form):
     """Field by field and as a whole, each side on its own form (crispy adds classes to the widgets)."""
-    ours, theirs = _checked(make_form), _checked(make_form, djangos_widgets=True)
+    ours, theirs = _checked(make_form), _checked(make_form)
     for name in ours.fields:
         assert elements(bootstrap_field(ours[name])) == elements(as_crispy_field(theirs[name])), name
-    ours, theirs = _checked(make_form), _checked(make_form, djangos_widgets=True)
+    ours, theirs = _checked(make_form), _checked(make_form)
     assert elements(bootstrap_form(ours)) == elements(as_crispy_form(theirs))
 
 
@@ -105,6 +98,25 @@ BAD_DATA = {
 @pytest.mark.parametrize("data", [None, BAD_DATA], ids=["blank", "with errors"])
 def test_every_kind_of_field_is_written_as_crispy_writes_it(data):
     same_as_crispy(lambda: EveryKindOfField(data))
+
+
+@pytest.mark.parametrize("data", [None, BAD_DATA], ids=["blank", "with errors"])
+def test_every_kind_of_field_is_written_as_crispy_writes_it_with_a_form_helper(data):
+    """`{% crispy form %}` writes each error in a <span> (a radio's or a checkbox list's in a <p>)."""
+    from crispy_forms.helper import FormHelper
+    from crispy_forms.layout import Layout
+    from crispy_forms.utils import render_crispy_form
+
+    class Fields(EveryKindOfField):
+        def clean(self):  # crispy's layout writes the form's own errors above the field
+            return self.cleaned_data
+
+    for name in Fields.base_fields:
+        helper = FormHelper()
+        helper.form_tag, helper.layout = False, Layout(name)
+        theirs = render_crispy_form(_checked(lambda: Fields(data)), helper)
+        ours = widgets.bootstrap_field(_checked(lambda: Fields(data))[name])
+        assert elements(ours) == elements(theirs), name
 
 
 def test_an_error_names_its_field_and_the_control_says_it_is_invalid():
