@@ -7,7 +7,6 @@ person has a device, every sign-in asks for a code.
 """
 
 import base64
-from functools import lru_cache
 
 import qrcode
 from django import forms
@@ -94,14 +93,16 @@ def verify(request):
     )
 
 
-@lru_cache(maxsize=64)
+QR_MASK = 0
+
+
 def _qr_data_url(config_url):
     """The QR code of an app's key as an SVG image: one path, a rectangle per run of dark modules
-    in a row, in module units with the standard four-module quiet zone.
-
-    Choosing the QR code's mask costs most of the time, so the image is kept per key (the key's
-    URL): the setup page shown again, or after a wrong code, reuses it; a new key is a new URL."""
-    code = qrcode.QRCode(border=0)
+    in a row, in module units with the standard four-module quiet zone (a few milliseconds: one
+    element instead of a rectangle per module). Not kept between requests: the URL holds the secret.
+    The mask is fixed: every mask makes a standard code any app reads, and trying all eight for
+    the one a scanner finds easiest cost ten times the rest of the page."""
+    code = qrcode.QRCode(border=0, mask_pattern=QR_MASK)
     code.add_data(config_url)
     code.make(fit=True)
     border, size = 4, code.modules_count
