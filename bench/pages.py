@@ -8,7 +8,8 @@ SQLite file (or the empty database DATABASE_URL names, e.g. a PostgreSQL one). T
 signed-in page, in this process with Django's test client and DEBUG off:
 
 - `<page>_cpu_ms`: server CPU per request (`time.process_time` around the client call, median
-  of several; on SQLite that includes the database's work, on PostgreSQL it does not),
+  of 21 rounds in which every page takes a turn; on SQLite that includes the database's work, on
+  PostgreSQL it does not),
 - `<page>_queries`: queries per request,
 - `<page>_html_kb`: size of the page.
 
@@ -397,18 +398,29 @@ def fetch(client, url):
     return response.status_code, body
 
 
-def measure_in_process(client, url, runs):
-    status, body = fetch(client, url)
-    assert status == 200, (url, status)
-    fetch(client, url)  # warm caches (templates, URL resolvers) before timing
-    timings = []
-    for _ in range(runs):
-        started = time.process_time()
-        fetch(client, url)
-        timings.append((time.process_time() - started) * 1000)
-    with CaptureQueriesContext(connection) as captured:
-        fetch(client, url)
-    return statistics.median(timings), len(captured), len(body) / 1024
+def measure_in_process(listed, clients, runs):
+    """{page name: (median CPU ms, queries, KB)}. The pages take turns, one request each a round,
+    so that the machine's changes of speed (a virtual machine's CPU varies by a fifth from one
+    second to the next) fall on every page alike rather than on the few measured at the time."""
+    timings, sizes, counts = {}, {}, {}
+    for page in listed:
+        client = clients[page.user, page.second_factor]
+        status, body = fetch(client, page.url)
+        assert status == 200, (page.url, status)
+        fetch(client, page.url)  # warm caches (templates, URL resolvers, cached output) before timing
+        sizes[page.name], timings[page.name] = len(body) / 1024, []
+        with CaptureQueriesContext(connection) as captured:
+            fetch(client, page.url)
+        counts[page.name] = len(captured)
+    for round_number in range(runs):
+        for page in listed:
+            if not page.small and round_number % 3:  # a large partnership's page: every third round
+                continue
+            client = clients[page.user, page.second_factor]
+            started = time.process_time()
+            fetch(client, page.url)
+            timings[page.name].append((time.process_time() - started) * 1000)
+    return {name: (statistics.median(timings[name]), counts[name], sizes[name]) for name in timings}
 
 
 def free_port():
@@ -499,7 +511,7 @@ def load_test(listed, clients):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15, help="timed requests per page (median)")
+    parser.add_argument("--runs", type=int, default=21, help="rounds of timed requests (median per page)")
     parser.add_argument("--no-load", action="store_true", help="skip the gunicorn load test")
     parser.add_argument("--only", default="", help="measure only pages whose name contains this")
     options = parser.parse_args()
@@ -513,12 +525,10 @@ def main():
         (user, second_factor): client_for(world["users"][user], second_factor)
         for user, second_factor in {(page.user, page.second_factor) for page in listed}
     }
-    for page in listed:
-        runs = options.runs if page.small else max(3, options.runs // 3)
-        cpu_ms, queries, kb = measure_in_process(clients[page.user, page.second_factor], page.url, runs)
-        print(f"{page.name}_cpu_ms: {cpu_ms:.1f}", flush=True)
-        print(f"{page.name}_queries: {queries}")
-        print(f"{page.name}_html_kb: {kb:.0f}")
+    for name, (cpu_ms, queries, kb) in measure_in_process(listed, clients, options.runs).items():
+        print(f"{name}_cpu_ms: {cpu_ms:.1f}")
+        print(f"{name}_queries: {queries}")
+        print(f"{name}_html_kb: {kb:.0f}")
     if not options.no_load:
         load_test(listed, clients)
 

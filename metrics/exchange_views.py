@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 
+from partners import versions
 from partners.access import Capability, partnership_view
 
 from . import selectors, services, tabular
@@ -39,9 +40,13 @@ def return_template(request, pk, fmt):
     if fmt not in tabular.CONTENT_TYPES:
         raise Http404("Templates come as .csv or .xlsx")
     ret = return_for(request, pk)
-    dataset = tabular.template_dataset(selectors.return_sheet(ret))
     basename = "-".join([slugify(request.partnership.slug), slugify(ret.agency.name), str(ret.year)])
-    return _file_response(*tabular.download(dataset, fmt, basename))
+    content = versions.cached(  # made again after any save of the return or change to its metrics
+        request.partnership,
+        f"return-template:{ret.pk}:{ret.version}:{fmt}",
+        lambda: tabular.dataset_bytes(tabular.template_dataset(selectors.return_sheet(ret)), fmt),
+    )
+    return _file_response(f"{basename}.{fmt}", tabular.CONTENT_TYPES[fmt], content)
 
 
 def _payload_salt(request, ret):

@@ -12,10 +12,11 @@ class ReportsConfig(AppConfig):
 
         from partners import versions
 
-        from .models import Report, Section, SignOff
+        from .models import Report, Requirement, RequirementTag, Section, SignOff
 
-        for model in (Report, Section, SignOff):
+        for model in (Report, Section, SignOff, RequirementTag):
             versions.watch(model)
+        versions.watch(Requirement, lambda requirement: versions.SHARED)  # the statutory guidance, for all
 
         from .publishing.audit_actions import register_all as register_publishing
 

@@ -11,7 +11,7 @@ from . import selectors, services
 from .diff import compare_revisions
 from .forms import CommentForm, ReasonForm, SignOffForm
 from .models import Comment, Revision
-from .views import report_for, section_for
+from .views import missing_figures, report_for, section_for
 
 
 @partnership_view(Capability.EDIT_REPORTS)
@@ -151,7 +151,7 @@ def sign_off(request, year):
             "form": form,
             "coverage": coverage,
             "send_back": ReasonForm(),
-            "missing_figures": selectors.missing_figures(report),
+            "missing_figures": missing_figures(report),
         },
         status=status,
     )

@@ -77,11 +77,11 @@ def report_detail(request, year):
             "partnership": request.partnership,
             "report": report,
             "tree": tree,
-            "coverage": selectors.coverage(report),
-            "started_missing": request.session.get(f"missing-{report.pk}", []),
-            "missing_figures": versions.cached(
-                report.partnership, f"missing:{report.pk}", lambda: selectors.missing_figures(report)
+            "coverage": versions.cached(
+                report.partnership, f"coverage:{report.pk}", lambda: selectors.coverage(report)
             ),
+            "started_missing": request.session.get(f"missing-{report.pk}", []),
+            "missing_figures": missing_figures(report),
             "sign_off": selectors.active_sign_off(report),
             "new_section": NewSectionForm(report=report, top_level=tree),
             "open_comments": selectors.open_comment_count(report),
@@ -98,6 +98,11 @@ def preview(request, year):
         "reports/preview.html",
         {"partnership": request.partnership, "report": report, "document_html": document_html(report)},
     )
+
+
+def missing_figures(report):
+    """What the report and sign-off pages list; signing off checks the figures afresh."""
+    return versions.cached(report.partnership, f"missing:{report.pk}", lambda: selectors.missing_figures(report))
 
 
 def document_html(report, section=None):

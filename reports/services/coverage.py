@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from partners import audit
+from partners import audit, versions
 
 from ..models import Requirement, RequirementTag
 from .errors import ReportError
@@ -32,6 +32,7 @@ def set_requirement_tags(section, *, requirement_ids, by, block_id=""):
             for pk in wanted - current
         ]
     )
+    versions.changed(section.partnership_id)  # bulk_create sends no signals
     if wanted != current:
         codes = dict(Requirement.objects.filter(pk__in=wanted | current).values_list("pk", "code"))
         audit.record(

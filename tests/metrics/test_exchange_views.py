@@ -429,3 +429,23 @@ def test_a_confirmed_import_says_how_many_figures_were_new_changed_or_unchanged(
     # three rows, counted by what they do to the stored figures (not "Imported 3 figures")
     counts = re.search(r"Imported police.csv: (\d+) new, (\d+) changed, (\d+) unchanged.", page)
     assert counts and int(counts.group(1)) == 2 and int(counts.group(2)) + int(counts.group(3)) == 1
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_template_downloaded_again_after_a_save_holds_the_new_figure(world, fmt):
+    client = login(None, world.submitter)
+    referrals, area = world.metrics["referrals"], world.areas[0]
+
+    def figures_in_download():
+        content = client.get(template_url(world, fmt)).content
+        if fmt == "csv":
+            return content.decode("utf-8-sig")
+        sheet = load_workbook(io.BytesIO(content)).active
+        return " ".join(str(cell) for row in sheet.iter_rows(values_only=True) for cell in row)
+
+    assert "4321" not in figures_in_download()
+    with scopes_disabled():
+        services.save_return(
+            world.police_return, {(referrals.pk, area.pk): services.CellInput(raw="4321")}, by=world.submitter
+        )
+    assert "4321" in figures_in_download()

@@ -7,6 +7,7 @@ committed change to what a report shows: figures, metrics, sections, agencies, p
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 from django_scopes import scope, scopes_disabled
 
 from metrics import services as figures
@@ -138,3 +139,23 @@ def test_the_section_editor_shows_a_figure_approved_since_it_was_last_opened(wor
     assert "[no approved figure]" in _get(client, url)
     approve(world, "referrals", 4321)
     assert "4,321" in _get(client, url)
+
+
+def test_the_report_pages_coverage_follows_a_requirement_tagged_since(world):
+    from reports.models import Requirement
+
+    report = make_report(world, sections=[("Money", [rich("<p>" + "word " * 80 + "</p>")])])
+    client = login(None, world.editor)
+    url = reverse("reports:report", args=[world.partnership.slug, report.year])
+
+    def funding_row():
+        page = _get(client, url)
+        title = page.index(f"<strong>{escape(funding.title)}</strong>")
+        return page[page.rindex("<li", 0, title) : title]
+
+    with scope(partnership=world.partnership):
+        funding = Requirement.objects.get(edition=report.edition, code="funding")
+    assert "coverage-missing" in funding_row()
+    with scope(partnership=world.partnership):
+        services.set_requirement_tags(report.sections.get(), requirement_ids=[funding.pk], by=world.editor)
+    assert "coverage-met" in funding_row()
