@@ -130,7 +130,9 @@ def _apply(op, body):
     return body, ""
 
 
-def _page(request, report, section, entries, choices, *, version, status=200, conflict=None, focus="", block_forms=""):
+def _page(
+    request, report, section, entries, choices, *, version, others, status=200, conflict=None, focus="", block_forms=""
+):
     metrics, areas = choices
     tags = selectors.requirement_tags(section)
     details = SectionDetailsForm(
@@ -158,7 +160,7 @@ def _page(request, report, section, entries, choices, *, version, status=200, co
             "area_choices": areas,
             "details": details,
             "threads": selectors.comments_of(section),
-            "others": services.others_here(section, user=request.user),
+            "others": others,
             "conflict": conflict,
             "focus": focus,
             "has_errors": any(e.form.errors for e in entries),
@@ -172,7 +174,7 @@ def _page(request, report, section, entries, choices, *, version, status=200, co
 def section_edit(request, year, pk):
     report = report_for(request, year)
     section = section_for(request, report, pk)
-    services.mark_open(section, user=request.user)
+    others = services.mark_open(section, user=request.user)
     choices = _choices(request)
     if request.method != "POST":
         return _page(
@@ -182,6 +184,7 @@ def section_edit(request, year, pk):
             [],
             choices,
             version=section.version,
+            others=others,
             block_forms=_block_forms(report, section, choices),
         )
 
@@ -192,12 +195,12 @@ def section_edit(request, year, pk):
     adding = REGISTRY.get(request.POST.get("new_type", "")) if op == "add" else None
     if op == "add" and adding is None:
         messages.error(request, "Choose the kind of block to add.")
-        return _page(request, report, section, entries, choices, version=version, status=422)
+        return _page(request, report, section, entries, choices, others=others, version=version, status=422)
     if not all(entry.form.is_valid() for entry in entries):
         if adding:
             entries.append(_new_entry(adding, choices))
         messages.error(request, "Not saved: correct the blocks marked below. Everything you typed is still here.")
-        return _page(request, report, section, entries, choices, version=version, status=422)
+        return _page(request, report, section, entries, choices, others=others, version=version, status=422)
     body = _body_from(entries, request, section)
     note = ""
     if op not in ("save", "add"):
@@ -206,15 +209,17 @@ def section_edit(request, year, pk):
         try:
             section = services.save_section(section, body=body, by=request.user, expected_version=version, note=note)
         except services.SectionConflict as conflict:
-            return _conflict_page(request, report, conflict, entries, body, choices)
+            return _conflict_page(request, report, conflict, entries, body, choices, others)
         except services.ReportError as error:
             messages.error(request, f"Not saved: {error} Everything you typed is still here.")
-            return _page(request, report, section, entries, choices, version=version, status=422)
+            return _page(request, report, section, entries, choices, others=others, version=version, status=422)
     if adding:
         entries = _entries_from_body(section.body, choices, _extras(report, section))
         entries.append(_new_entry(adding, choices))
         messages.info(request, f"{adding.label} block added at the end. Fill it in, then save the section.")
-        return _page(request, report, section, entries, choices, version=section.version, focus=entries[-1].id)
+        return _page(
+            request, report, section, entries, choices, others=others, version=section.version, focus=entries[-1].id
+        )
     messages.success(request, note or f"Section “{section.heading}” saved.")
     return redirect("reports:section", request.partnership.slug, report.year, section.pk)
 
@@ -226,7 +231,7 @@ def _new_entry(kind, choices):
     return BlockEntry(block_id, kind, form, is_new=True)
 
 
-def _conflict_page(request, report, conflict, entries, body, choices):
+def _conflict_page(request, report, conflict, entries, body, choices, others):
     """Theirs (as saved, through the block templates) beside mine (my forms, ready to merge and save).
 
     Blocks only they have (added while I was editing) join my form at their place, marked as
@@ -252,6 +257,7 @@ def _conflict_page(request, report, conflict, entries, body, choices):
         merged,
         choices,
         version=fresh.version,
+        others=others,
         status=409,
         conflict={"message": str(conflict), "theirs": theirs, "kept": kept},
     )
@@ -311,8 +317,8 @@ def section_preview(request, year, pk):
 def presence(request, year, pk):
     report = report_for(request, year)
     section = section_for(request, report, pk)
-    services.mark_open(section, user=request.user)
-    return JsonResponse({"others": services.others_here(section, user=request.user), "version": section.version})
+    others = services.mark_open(section, user=request.user)
+    return JsonResponse({"others": others, "version": section.version})
 
 
 @partnership_view(Capability.EDIT_REPORTS)

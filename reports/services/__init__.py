@@ -6,7 +6,7 @@ Each write runs in one transaction and records an audit event (`partners.audit`)
 from .comments import add_comment, resolve_comment
 from .coverage import load_requirements, set_requirement_tags
 from .errors import ReportError, SectionConflict
-from .presence import mark_open, others_here
+from .presence import mark_open
 from .reports import StartedReport, create_report, start_from_last_year
 from .revisions import keep_refused_save, restore_revision
 from .sections import add_section, delete_section, move_section, save_section, update_section
@@ -24,7 +24,6 @@ __all__ = [
     "mark_open",
     "keep_refused_save",
     "move_section",
-    "others_here",
     "resolve_comment",
     "restore_revision",
     "return_to_draft",

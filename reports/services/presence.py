@@ -7,19 +7,21 @@ from django.utils import timezone
 from ..models import SectionPresence
 
 FRESH_FOR = dt.timedelta(seconds=45)
+REFRESH_AFTER = dt.timedelta(seconds=15)  # a mark younger than this is not written again
 
 
 def mark_open(section, *, user):
-    """Not audited: presence is a courtesy signal, not an authoring action."""
+    """Mark `user` as having the section open; the names of the others who have it open.
+
+    One read; a write only when the person's mark is older than REFRESH_AFTER (the page's
+    heartbeat and its reloads would otherwise write on every request). Not audited: presence is a
+    courtesy signal, not an authoring action."""
     now = timezone.now()
-    # One UPDATE on every page view and refresh; the row is made on the first visit only.
-    if not SectionPresence.objects.filter(section=section, user=user).update(seen_at=now):
-        SectionPresence.objects.update_or_create(
-            partnership=section.partnership, section=section, user=user, defaults={"seen_at": now}
-        )
-
-
-def others_here(section, *, user):
-    since = timezone.now() - FRESH_FOR
-    rows = SectionPresence.objects.filter(section=section, seen_at__gte=since).exclude(user=user).select_related("user")
-    return sorted((r.user.get_full_name() or r.user.username) for r in rows)
+    rows = list(SectionPresence.objects.filter(section=section, seen_at__gte=now - FRESH_FOR).select_related("user"))
+    mine = next((row for row in rows if row.user_id == user.pk), None)
+    if mine is None or now - mine.seen_at >= REFRESH_AFTER:
+        if not SectionPresence.objects.filter(section=section, user=user).update(seen_at=now):
+            SectionPresence.objects.update_or_create(
+                partnership=section.partnership, section=section, user=user, defaults={"seen_at": now}
+            )
+    return sorted((row.user.get_full_name() or row.user.username) for row in rows if row.user_id != user.pk)
