@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
 from partners import audit
 from partners.models import Area
@@ -733,7 +733,7 @@ def round_completeness(collection) -> tuple[RoundProgress, list]:
     returns = list(
         Return.objects.filter(partnership=collection.partnership, round=collection)
         .select_related("partnership", "agency", "submitted_by", "approved_by")
-        .prefetch_related("metrics")
+        .prefetch_related(Prefetch("metrics", queryset=Metric.objects.only("pk")))  # counted, not shown
         .order_by("agency__name")
     )
     for ret in returns:
