@@ -59,7 +59,8 @@ def stored_values(partnership, metric_ids, year, *, related=True):
     """{cell key: MetricValue} of the given metrics in one year. One query.
 
     `related=False` leaves out each figure's metric and area (pages that have them already)."""
-    values = MetricValue.objects.filter(partnership=partnership, metric_id__in=metric_ids, year=year)
+    # read into a dict: the model's default order would join metrics and areas for nothing
+    values = MetricValue.objects.filter(partnership=partnership, metric_id__in=metric_ids, year=year).order_by()
     if related:
         values = values.select_related("metric", "area")
     return {cell_key(v.metric_id, v.area_id): v for v in values}

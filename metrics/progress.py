@@ -94,7 +94,9 @@ def return_progress(returns, *, on: dt.date | None = None) -> list[ReturnProgres
         (year, cell_key(metric_id, area_id))
         for year, metric_id, area_id in MetricValue.objects.filter(
             partnership=returns[0].partnership_id, year__in=years, metric_id__in=metric_ids
-        ).values_list("year", "metric_id", "area_id")
+        )
+        .order_by()  # a set: the default order would join metrics and areas for nothing
+        .values_list("year", "metric_id", "area_id")
     )
     result = []
     for ret in returns:

@@ -871,7 +871,7 @@ def stored_values(partnership, *, metric_ids, years) -> dict:
         (v.metric_id, v.area_id or 0, v.year.start): v
         for v in MetricValue.objects.filter(
             partnership=partnership, metric_id__in=list(metric_ids), year__in=sorted(str(y) for y in years)
-        )
+        ).order_by()
     }
 
 
