@@ -30,9 +30,10 @@ def changed(partnership_id):
     transaction.on_commit(lambda: raise_version(partnership_id))
 
 
-def cached(partnership, key, build):
-    """`build()`, or what it returned before under the same data versions (one query to know)."""
-    own, shared = current(partnership)
+def cached(partnership, key, build, *, version=None):
+    """`build()`, or what it returned before under the same data versions (one query to know;
+    none when the page read `version = current(partnership)` once for several)."""
+    own, shared = version or current(partnership)
     full_key = f"data-v1:{partnership.pk}:{own}:{shared}:{key}"
     value = cache.get(full_key)
     if value is None:

@@ -70,7 +70,7 @@ def _extras(report, section):
     )
 
 
-def _block_forms(report, section, choices):
+def _block_forms(report, section, choices, data_version):
     """The forms of a section as saved, with today's figure values: built again only after a change
     to the section or to what it shows (partners.versions)."""
 
@@ -78,7 +78,8 @@ def _block_forms(report, section, choices):
         entries = _entries_from_body(section.body, choices, selectors.editor_extras(report, section))
         return render_to_string("reports/_block_forms.html", {"entries": entries})
 
-    return versions.cached(report.partnership, f"block-forms:{section.pk}:{section.version}", build)
+    key = f"block-forms:{section.pk}:{section.version}"
+    return versions.cached(report.partnership, key, build, version=data_version)
 
 
 def _entries_from_post(request, stored, choices):
@@ -175,8 +176,11 @@ def section_edit(request, year, pk):
     report = report_for(request, year)
     section = section_for(request, report, pk)
     others = services.mark_open(section, user=request.user)
-    choices = _choices(request)
     if request.method != "POST":
+        data_version = versions.current(request.partnership)
+        choices = versions.cached(
+            request.partnership, "figure-choices", lambda: _choices(request), version=data_version
+        )
         return _page(
             request,
             report,
@@ -185,8 +189,9 @@ def section_edit(request, year, pk):
             choices,
             version=section.version,
             others=others,
-            block_forms=_block_forms(report, section, choices),
+            block_forms=_block_forms(report, section, choices, data_version),
         )
+    choices = _choices(request)
 
     stored = {b["id"]: b for b in section.body}
     entries = _entries_from_post(request, stored, choices)

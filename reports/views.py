@@ -70,6 +70,7 @@ def start_next(request, year):
 def report_detail(request, year):
     report = report_for(request, year)
     tree = selectors.section_tree(report)
+    version = versions.current(request.partnership)
     return render(
         request,
         "reports/report_detail.html",
@@ -78,10 +79,10 @@ def report_detail(request, year):
             "report": report,
             "tree": tree,
             "coverage": versions.cached(
-                report.partnership, f"coverage:{report.pk}", lambda: selectors.coverage(report)
+                report.partnership, f"coverage:{report.pk}", lambda: selectors.coverage(report), version=version
             ),
             "started_missing": request.session.get(f"missing-{report.pk}", []),
-            "missing_figures": missing_figures(report),
+            "missing_figures": missing_figures(report, version=version),
             "sign_off": selectors.active_sign_off(report),
             "new_section": NewSectionForm(report=report, top_level=tree),
             "open_comments": selectors.open_comment_count(report),
@@ -100,9 +101,11 @@ def preview(request, year):
     )
 
 
-def missing_figures(report):
+def missing_figures(report, *, version=None):
     """What the report and sign-off pages list; signing off checks the figures afresh."""
-    return versions.cached(report.partnership, f"missing:{report.pk}", lambda: selectors.missing_figures(report))
+    return versions.cached(
+        report.partnership, f"missing:{report.pk}", lambda: selectors.missing_figures(report), version=version
+    )
 
 
 def document_html(report, section=None):
