@@ -28,7 +28,7 @@ def _attrs(attrs):
     return "".join(valued + bare)
 
 
-def _template_attrs(attrs):
+def template_attrs(attrs):
     """What Django's django/forms/widgets/attrs.html writes: in order, True bare, False left out."""
     return "".join(
         f" {name}" if value is True else f' {name}="{conditional_escape(value)}"'
@@ -46,7 +46,7 @@ def checkbox_rows(boxes):
         value = "" if data["value"] is None else f' value="{conditional_escape(data["value"])}"'
         out.append(
             f'<div class="form-check"><input type="{data["type"]}" name="{conditional_escape(data["name"])}"'
-            f'{value}{_template_attrs(attrs)}><label class="form-check-label" for="{conditional_escape(attrs.get("id", ""))}">'
+            f'{value}{template_attrs(attrs)}><label class="form-check-label" for="{conditional_escape(attrs.get("id", ""))}">'
             f"{conditional_escape(data['label'])}</label></div>"
         )
     return mark_safe("\n".join(out))
@@ -125,7 +125,7 @@ class PlainCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
                 label_for = f' for="{conditional_escape(box_id)}"' if box_id else ""
                 boxes.append(
                     f'<div><label{label_for}><input type="checkbox" name="{conditional_escape(option["name"])}"'
-                    f' value="{conditional_escape(option["value"])}"{_template_attrs(option["attrs"])}>'
+                    f' value="{conditional_escape(option["value"])}"{template_attrs(option["attrs"])}>'
                     f" {conditional_escape(option['label'])}</label></div>"
                 )
         group_id = widget["attrs"].get("id")
@@ -251,7 +251,7 @@ def _choices(field):
             last = number == len(options) and group_number == len(groups)
             out.append(
                 f'<div class="form-check"><input type="{option["type"]}" class="form-check-input{invalid}" '
-                f'name="{name}" value="{conditional_escape(option["value"])}"{_template_attrs(option["attrs"])}>'
+                f'name="{name}" value="{conditional_escape(option["value"])}"{template_attrs(option["attrs"])}>'
                 f'<label for="{conditional_escape(option["attrs"].get("id", ""))}" class="form-check-label">'
                 f"{conditional_escape(option['label'])}</label>{_errors(field, False) if last else ''}</div>"
             )

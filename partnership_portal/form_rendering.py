@@ -14,31 +14,26 @@ from django.template import TemplateDoesNotExist
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from partners.widgets import template_attrs
+
 
 def _text(value):
     """What `{{ value|stringformat:'s' }}` writes: the value as text, escaped unless marked safe."""
     return conditional_escape(value if isinstance(value, str) else str(value))
 
 
-def _attrs(attrs):
-    """django/forms/widgets/attrs.html: in order, True bare, False left out."""
-    return "".join(
-        f" {name}" if value is True else f' {name}="{_text(value)}"'
-        for name, value in attrs.items()
-        if value is not False
-    )
-
-
 def _input(widget):
     """django/forms/widgets/input.html (text, number, date, hidden, checkbox and the other inputs)."""
     value = "" if widget["value"] is None else f' value="{_text(widget["value"])}"'
-    return f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
+    return (
+        f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{value}{template_attrs(widget["attrs"])}>'
+    )
 
 
 def _textarea(widget):
     """django/forms/widgets/textarea.html."""
     value = _text(widget["value"]) if widget["value"] else ""
-    return f'<textarea name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>'
+    return f'<textarea name="{_text(widget["name"])}"{template_attrs(widget["attrs"])}>\n{value}</textarea>'
 
 
 INPUTS = "checkbox color date datetime email file hidden input number password search tel text time url".split()
