@@ -63,13 +63,6 @@ def _entries_from_body(body, choices, current=None):
     return entries
 
 
-def _extras(report, section):
-    """selectors.editor_extras, read again only after a change (partners.versions)."""
-    return versions.cached(
-        report.partnership, f"extras:{section.pk}:{section.version}", lambda: selectors.editor_extras(report, section)
-    )
-
-
 def _block_forms(report, section, choices, data_version):
     """The forms of a section as saved, with today's figure values: built again only after a change
     to the section or to what it shows (partners.versions)."""
@@ -219,7 +212,7 @@ def section_edit(request, year, pk):
             messages.error(request, f"Not saved: {error} Everything you typed is still here.")
             return _page(request, report, section, entries, choices, others=others, version=version, status=422)
     if adding:
-        entries = _entries_from_body(section.body, choices, _extras(report, section))
+        entries = _entries_from_body(section.body, choices, selectors.editor_extras(report, section))
         entries.append(_new_entry(adding, choices))
         messages.info(request, f"{adding.label} block added at the end. Fill it in, then save the section.")
         return _page(
