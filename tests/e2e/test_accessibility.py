@@ -103,7 +103,7 @@ class Audit:
         """axe and the page's width at 1280px, then again at 320px (no reload: the same state)."""
         self.check(page, name, reflow=True)
         page.set_viewport_size(NARROW)
-        page.wait_for_timeout(300)  # charts redraw on resize (debounced in charts.js)
+        wait_for_charts_to_fit(page)
         self.check(page, f"{name}, {NARROW['width']}px wide", reflow=True)
         page.set_viewport_size(WIDE)
 
@@ -111,6 +111,17 @@ class Audit:
         if self.failures:
             pytest.fail(report(self.failures), pytrace=False)
         assert not self.csp_problems, "Content-Security-Policy problems:\n" + "\n".join(self.csp_problems)
+
+
+CHARTS_FIT = """() => [...document.querySelectorAll('div.chart.chart-ready')].every(chart =>
+    [...chart.querySelectorAll('svg.main-svg')].every(svg =>
+        svg.getBoundingClientRect().width <= chart.getBoundingClientRect().width))"""
+
+
+def wait_for_charts_to_fit(page: Page):
+    """After the window changes width, Plotly redraws each chart to its container's new width (a
+    debounced resize): a chart still drawn at the old width would be cut off at its edge."""
+    page.wait_for_function(CHARTS_FIT, timeout=10_000)
 
 
 def report(failures: dict[str, list[dict]]) -> str:

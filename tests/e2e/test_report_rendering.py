@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from .helpers import log_in
-from .test_accessibility import NARROW, Audit
+from .test_accessibility import NARROW, Audit, wait_for_charts_to_fit
 
 pytestmark = pytest.mark.e2e
 
@@ -48,6 +48,7 @@ def test_the_web_report_passes_axe_and_every_charts_table_is_one_key_away(page: 
     assert len(opened) == count, f"Tab reached {len(opened)} of {count} chart tables"
 
     page.set_viewport_size(NARROW)
+    wait_for_charts_to_fit(page)
     audit.check(page, "Web report at 320px", reflow=True)
     audit.assert_clean()
 
