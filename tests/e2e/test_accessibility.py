@@ -113,6 +113,9 @@ class Audit:
         assert not self.csp_problems, "Content-Security-Policy problems:\n" + "\n".join(self.csp_problems)
 
 
+CHARTS_DRAWN = (
+    "() => [...document.querySelectorAll('[data-figure-id]')].every(c => c.classList.contains('chart-ready'))"
+)
 CHARTS_FIT = """() => [...document.querySelectorAll('div.chart.chart-ready')].every(chart =>
     [...chart.querySelectorAll('svg.main-svg')].every(svg =>
         svg.getBoundingClientRect().width <= chart.getBoundingClientRect().width))"""

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from reports.models import Report, Section
 
 from .helpers import log_in
-from .test_accessibility import NARROW, Audit
+from .test_accessibility import CHARTS_DRAWN, NARROW, Audit, wait_for_charts_to_fit
 
 pytestmark = pytest.mark.e2e
 
@@ -212,9 +212,10 @@ def test_axe_finds_nothing_on_the_editor_pages_and_the_csp_holds(demo, new_page)
         page.set_viewport_size({"width": 1280, "height": 900})
         page.goto(url)
         page.wait_for_load_state("load")
-        page.wait_for_timeout(300)
+        page.wait_for_function(CHARTS_DRAWN)
         audit.check(page, name)
         page.set_viewport_size(NARROW)
+        wait_for_charts_to_fit(page)
         audit.check(page, f"{name} at 320px", reflow=True)
     with scopes_disabled():
         Report.objects.filter(year="2024-25").update(state="in_review")
