@@ -152,7 +152,7 @@ class AcceptInvitationView(auth_views.PasswordResetConfirmView):
     token_generator = people.invitation_tokens
     template_name = "registration/invitation_accept.html"
     post_reset_login = True
-    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    post_reset_login_backend = "partnership_portal.two_factor.UserBackend"
     success_url = reverse_lazy("dashboard")
     reset_url_token = "set-password"
 

@@ -97,7 +97,6 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several requests may write at once (a partner saving while the business unit reads).
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
@@ -111,7 +110,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # django-axes first: it refuses a locked-out sign-in before the password is checked.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# UserBackend is Django's ModelBackend reading the two-factor answers with the person (two_factor.py).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "partnership_portal.two_factor.UserBackend"]
 # Sign-in throttling: after LOGIN_FAILURE_LIMIT failures for one username, or from one client
 # address, that username (or address) is locked for LOGIN_LOCKOUT_MINUTES; an administrator can
 # unlock it sooner in the admin ("Access attempts": delete the row). A success clears the count.

@@ -10,13 +10,16 @@ import base64
 
 import qrcode
 from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
-from django_otp import match_token, user_has_device
+from django_otp import device_classes, match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -31,6 +34,40 @@ OPEN_PATHS = ("/accounts/two-factor/", "/accounts/logout/", "/static/", "/health
 def requires_two_factor(user) -> bool:
     """Portal administrators and approvers must use a second factor."""
     return user.is_superuser or PartnershipRole.objects.filter(user=user, role=Role.APPROVER).exists()
+
+
+class UserBackend(ModelBackend):
+    """Django's sign-in by username and password. Each request reads the signed-in person with the
+    two answers TwoFactorMiddleware needs (has a confirmed device? holds a role that requires one?)
+    in the same query, rather than three more queries on every page."""
+
+    def get_user(self, user_id):
+        approver_role = PartnershipRole.objects.filter(user=OuterRef("pk"), role=Role.APPROVER)
+        devices = [Exists(model.objects.filter(user=OuterRef("pk"), confirmed=True)) for model in device_classes()]
+        user = (
+            get_user_model()
+            ._default_manager.annotate(holds_approver_role=Exists(approver_role), has_device_flags=_any(devices))
+            .filter(pk=user_id)
+            .first()
+        )
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+
+def _any(conditions):
+    combined = conditions[0]
+    for condition in conditions[1:]:
+        combined |= condition
+    return combined
+
+
+def _has_device(user) -> bool:
+    flag = getattr(user, "has_device_flags", None)
+    return user_has_device(user) if flag is None else flag
+
+
+def _must_have_device(user) -> bool:
+    flag = getattr(user, "holds_approver_role", None)
+    return requires_two_factor(user) if flag is None else user.is_superuser or flag
 
 
 class TwoFactorMiddleware:
@@ -48,9 +85,9 @@ class TwoFactorMiddleware:
             and not user.is_verified()
             and not request.path_info.startswith(OPEN_PATHS)
         ):
-            if user_has_device(user):
+            if _has_device(user):
                 return redirect(f"{reverse('two_factor_verify')}?next={request.get_full_path()}")
-            if requires_two_factor(user):
+            if _must_have_device(user):
                 return redirect(f"{reverse('two_factor_setup')}?next={request.get_full_path()}")
         return self.get_response(request)
 

@@ -99,3 +99,22 @@ def test_the_qr_code_shown_is_the_qr_code_of_the_apps_key(client, world):
     assert drawn == [list(row) for row in matrix]
     key = base64.b32encode(device.bin_key).decode()
     assert key[:4] in page  # the key is shown as text too, in groups of four
+
+
+def test_the_page_after_a_change_of_role_or_device_asks_for_the_second_factor(client, world):
+    """Each request reads the person's devices and roles afresh (with the person, in one query)."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    from partners.models import PartnershipRole, Role
+
+    sign_in(client, "editor")
+    assert client.get(reverse("dashboard")).status_code == 200
+    PartnershipRole.objects.create(user=world.editor, partnership=world.partnership, role=Role.APPROVER)
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302 and response.url.startswith(reverse("two_factor_setup"))
+
+    partner = type(client)()
+    sign_in(partner, "partner")
+    assert partner.get(reverse("dashboard")).status_code == 200
+    StaticDevice.objects.create(user=world.submitter, name="Recovery codes", confirmed=True)  # codes alone
+    assert partner.get(reverse("dashboard")).url.startswith(reverse("two_factor_verify"))
