@@ -20,6 +20,7 @@ os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "partnership_portal.settings")
 
 import django  # noqa: E402
+from machine import print_machine_speed  # noqa: E402
 
 django.setup()
 
@@ -87,6 +88,7 @@ def main():
             queries.append(len(captured))
     print(f"figures_per_save: {METRICS * AREAS}")
     print(f"database: {connection.vendor}")
+    print_machine_speed()
     print(f"first_save_seconds: {timings[0]:.3f}")
     print(f"median_save_seconds: {statistics.median(timings[1:]):.3f}")
     print(f"median_save_cpu_seconds: {statistics.median(cpu[1:]):.3f}")  # this process only (not PostgreSQL's)

@@ -70,6 +70,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django_scopes import scopes_disabled  # noqa: E402
+from machine import print_machine_speed  # noqa: E402
 
 from metrics import services  # noqa: E402
 from metrics.models import CollectionRound, Metric, MetricValue, Return  # noqa: E402
@@ -518,6 +519,7 @@ def main():
     started = time.perf_counter()
     world = build()
     print(f"database: {connection.vendor}")
+    print_machine_speed()
     print(f"build_seconds: {time.perf_counter() - started:.1f}")
     chart_costs(world)
     listed = [page for page in pages(world) if options.only in page.name]
@@ -529,6 +531,7 @@ def main():
         print(f"{name}_cpu_ms: {cpu_ms:.1f}")
         print(f"{name}_queries: {queries}")
         print(f"{name}_html_kb: {kb:.0f}")
+    print_machine_speed()  # again: the machine's speed may have moved while the pages were measured
     if not options.no_load:
         load_test(listed, clients)
 
