@@ -4,14 +4,24 @@ written out in Python.
 Every section carries three small forms and a "Move to" picker of every top-level section; in the
 template language that was a third of the report page's cost (a loop inside a loop, three URL
 reversals and three CSRF fields a section). The markup is what reports/_tree_item.html wrote.
+
+The list is kept in Django's cache under a digest of everything it shows (each section's id,
+heading, state, parent, place and owner's name), so an unchanged tree is not written again and a
+changed one can never be served stale; the CSRF token, new on each page, goes in afterwards.
 """
 
+import hashlib
+
 from django import template
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
 
 register = template.Library()
+
+CSRF_MARK = "<csrf/>"  # never in escaped text, which holds no "<"
+KEEP_SECONDS = 600
 
 
 def move_options(tree, section):
@@ -60,9 +70,28 @@ def section_list(context, tree):
     slug, year = context["partnership"].slug, context["report"].year
     token = context.get("csrf_token")
     csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(token)}">' if token else ""
+    key = f"section-list:{hashlib.sha256(_shown(tree, slug, year).encode()).hexdigest()}"
+    markup = cache.get(key)
+    if markup is None:
+        markup = _markup(tree, slug, year)
+        cache.set(key, markup, KEEP_SECONDS)
+    return mark_safe(markup.replace(CSRF_MARK, csrf))
+
+
+def _shown(tree, slug, year):
+    """Everything the list shows, in order: the cache key's source."""
+
+    def row(section):
+        owner = section.owner and (section.owner.get_full_name() or section.owner.username)
+        return (section.pk, section.heading, section.state, section.parent_id, owner)
+
+    return repr([slug, str(year), [(row(section), [row(child) for child in section.child_list]) for section in tree]])
+
+
+def _markup(tree, slug, year):
     items = []
     for index, section in enumerate(tree):
-        place = {"tree": tree, "slug": slug, "year": year, "csrf": csrf}
+        place = {"tree": tree, "slug": slug, "year": year, "csrf": CSRF_MARK}
         items.append(_item(section, level=1, first=index == 0, last=index == len(tree) - 1, **place))
         children = section.child_list
         if children:
@@ -72,4 +101,4 @@ def section_list(context, tree):
                 for n, child in enumerate(children)
             ]
             items.append("</ol></li>")
-    return mark_safe("\n".join(items))
+    return "\n".join(items)

@@ -4,6 +4,8 @@ They are cached under the partnership's data versions (partners/versions.py), ra
 committed change to what a report shows: figures, metrics, sections, agencies, people.
 """
 
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -159,3 +161,23 @@ def test_the_report_pages_coverage_follows_a_requirement_tagged_since(world):
     with scope(partnership=world.partnership):
         services.set_requirement_tags(report.sections.get(), requirement_ids=[funding.pk], by=world.editor)
     assert "coverage-met" in funding_row()
+
+
+def test_the_report_pages_section_list_follows_its_owners_name_and_carries_this_pages_csrf_token(world):
+    """The list is kept under a digest of what it shows, so even a change no data version follows
+    (a person renaming themselves) shows on the next request; each page has its own token."""
+    report = make_report(world, sections=[("Our area", [rich("<p>Words.</p>")])])
+    with scope(partnership=world.partnership):
+        report.sections.update(owner=world.editor)
+    client = login(None, world.editor)
+    url = reverse("reports:report", args=[world.partnership.slug, report.year])
+    first = client.get(url)
+    world.editor.first_name, world.editor.last_name = "Ada", "Byron"
+    world.editor.save()
+    second = client.get(url)
+    assert "Ada Byron" not in first.content.decode() and "Ada Byron" in second.content.decode()
+    tokens = [
+        set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()))
+        for page in (first, second)
+    ]
+    assert all(len(found) == 1 for found in tokens) and tokens[0] != tokens[1]
