@@ -93,7 +93,7 @@ def return_progress(returns, *, on: dt.date | None = None) -> list[ReturnProgres
     stored = set(
         (year, cell_key(metric_id, area_id))
         for year, metric_id, area_id in MetricValue.objects.filter(
-            partnership=returns[0].partnership_id, year__in=years, metric_id__in=metric_ids
+            partnership__in={ret.partnership_id for ret in returns}, year__in=years, metric_id__in=metric_ids
         )
         .order_by()  # a set: the default order would join metrics and areas for nothing
         .values_list("year", "metric_id", "area_id")
@@ -138,13 +138,28 @@ class BusinessUnitWork:
 
 def business_unit_work(partnership, *, on: dt.date | None = None) -> BusinessUnitWork:
     """Returns waiting for a decision (every round), and the current round's progress. Five queries."""
+    return business_unit_work_in([partnership], on=on)[partnership.pk]
+
+
+def business_unit_work_in(partnerships, *, on: dt.date | None = None) -> dict[int, BusinessUnitWork]:
+    """business_unit_work for each partnership, by id: the same five queries for one partnership
+    or every one (a portal administrator's dashboard). Run in the scope of all of them."""
     on = on or today()
-    current = CollectionRound.objects.filter(partnership=partnership).order_by("-year").first()
-    returns = Return.objects.filter(
-        Q(status=ReturnStatus.SUBMITTED) | Q(round=current) if current else Q(status=ReturnStatus.SUBMITTED),
-        partnership=partnership,
-    ).select_related("round", "agency", "partnership")
-    progress = return_progress(returns, on=on)
+    ids = [partnership.pk for partnership in partnerships]
+    current = {}
+    for collection_round in CollectionRound.objects.filter(partnership__in=ids).order_by("partnership_id", "-year"):
+        current.setdefault(collection_round.partnership_id, collection_round)
+    wanted = Q(status=ReturnStatus.SUBMITTED)
+    if current:
+        wanted |= Q(round__in=[collection_round.pk for collection_round in current.values()])
+    returns = Return.objects.filter(wanted, partnership__in=ids).select_related("round", "agency", "partnership")
+    by_partnership = {pk: [] for pk in ids}
+    for item in return_progress(returns, on=on):
+        by_partnership[item.ret.partnership_id].append(item)
+    return {pk: _work(by_partnership[pk], current.get(pk)) for pk in ids}
+
+
+def _work(progress, current):
     waiting = sorted(
         (p for p in progress if p.ret.status == ReturnStatus.SUBMITTED),
         key=lambda p: (p.ret.submitted_at or timezone.now(), p.ret.pk),

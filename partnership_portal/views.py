@@ -11,7 +11,7 @@ from metrics import selectors as figures
 from partners.access import Capability, access_from, partnership_roles_for, partnership_view
 from partners.models import Partnership
 from reports import selectors as report_selectors
-from reports.publishing.selectors import sendings_due
+from reports.publishing.selectors import sendings_due_in
 
 
 @login_required
@@ -22,18 +22,29 @@ def dashboard(request):
     if request.user.is_portal_admin:
         held = {access.partnership.pk for access in accesses}
         accesses += [access_from(request.user, p, []) for p in Partnership.objects.exclude(pk__in=held)]
+    viewing = [access.partnership for access in accesses if access.can(Capability.VIEW_PARTNERSHIP)]
+    editing = [access.partnership for access in accesses if access.can(Capability.EDIT_REPORTS)]
+    # Each kind of work is read for every partnership at once: a portal administrator's dashboard
+    # costs the same few queries for two partnerships or forty.
+    with scope(partnership=[access.partnership for access in accesses]):
+        work = progress.business_unit_work_in(viewing)
+        reports = report_selectors.current_reports_in(editing)
+        sendings = sendings_due_in(editing)
     cards = []
     for access in accesses:
-        returns, work, report, sendings = [], None, None, []
-        with scope(partnership=access.partnership):
-            if access.can(Capability.SUBMIT_FIGURES):
+        returns, pk = [], access.partnership.pk
+        if access.can(Capability.SUBMIT_FIGURES):
+            with scope(partnership=access.partnership):
                 returns = progress.return_progress(figures.returns_for_agency(access.partnership, access.agency))
-            if access.can(Capability.VIEW_PARTNERSHIP):
-                work = progress.business_unit_work(access.partnership)
-            if access.can(Capability.EDIT_REPORTS):
-                report = report_selectors.current_report(access.partnership)
-                sendings = sendings_due(access.partnership)
-        cards.append({"access": access, "returns": returns, "work": work, "report": report, "sendings": sendings})
+        cards.append(
+            {
+                "access": access,
+                "returns": returns,
+                "work": work.get(pk),
+                "report": reports.get(pk),
+                "sendings": sendings.get(pk, []),
+            }
+        )
     return render(request, "dashboard.html", {"cards": cards})
 
 

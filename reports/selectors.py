@@ -642,9 +642,21 @@ def resolve_one(partnership, ref, report_year) -> ResolvedFigure:
 
 def current_report(partnership):
     """The latest year's report and its sections' count per state, for the dashboard. Two queries."""
-    report = Report.objects.filter(partnership=partnership).order_by("-year").first()
-    if report is None:
-        return None
-    counted = Counter(Section.objects.filter(report=report).values_list("state", flat=True))
+    return current_reports_in([partnership])[partnership.pk]
+
+
+def current_reports_in(partnerships):
+    """current_report for each partnership, by id (None without a report): two queries for any number."""
+    latest = {partnership.pk: None for partnership in partnerships}
+    for report in Report.objects.filter(partnership__in=list(latest)).order_by("partnership_id", "-year"):
+        latest[report.partnership_id] = latest[report.partnership_id] or report
+    reports = [report for report in latest.values() if report is not None]
+    counted = {report.pk: Counter() for report in reports}
+    for report_id, state in Section.objects.filter(report__in=reports).order_by().values_list("report_id", "state"):
+        counted[report_id][state] += 1
+    return {pk: report and _summary(report, counted[report.pk]) for pk, report in latest.items()}
+
+
+def _summary(report, counted):
     states = [(state.label, counted[state.value]) for state in SectionState if counted[state.value]]
     return {"report": report, "states": states, "total": sum(counted.values())}

@@ -21,14 +21,22 @@ def publications_of(report):
 
 def sendings_due(partnership, today=None):
     """Statutory sendings not yet marked sent, due within WARN_DAYS or overdue, soonest first."""
+    return sendings_due_in([partnership], today)[partnership.pk]
+
+
+def sendings_due_in(partnerships, today=None):
+    """sendings_due for each partnership, by id, in one query."""
     today = today or timezone.localdate()
-    return list(
+    due = {partnership.pk: [] for partnership in partnerships}
+    for sending in (
         Sending.objects.filter(
-            partnership=partnership,
+            partnership__in=list(due),
             sent_on__isnull=True,
             due_on__lte=today + dt.timedelta(days=WARN_DAYS),
             publication__withdrawn_at__isnull=True,
         )
         .select_related("publication")
         .order_by("due_on", "recipient")
-    )
+    ):
+        due[sending.partnership_id].append(sending)
+    return due

@@ -111,3 +111,44 @@ def test_the_business_units_dashboard_shows_the_current_reports_sections_by_stat
     assert "The 2024-25 report" in page and f'href="{report.get_absolute_url()}"' in page
     assert "3 sections, 2 drafting, 1 approved." in page
     assert "The 2024-25 report" not in dashboard(world.submitter)
+
+
+def test_the_portal_admins_dashboard_costs_the_same_queries_for_any_number_of_partnerships(world):
+    """Each partnership's card shows its own round, returns waiting and report; the reads are done
+    for every partnership at once, so four more partnerships add no query."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+    from django_scopes import scopes_disabled
+
+    from metrics.models import ReturnStatus
+    from reports.models import Report, Section
+    from tests import factories as f
+
+    def count():
+        client = login(None, world.admin)
+        with CaptureQueriesContext(connection) as captured:
+            page = html.unescape(client.get(reverse("dashboard")).content.decode())
+        return len(captured), page
+
+    def add_partnership(n):
+        with scopes_disabled():
+            partnership = f.PartnershipFactory(name=f"Partnership {n}", slug=f"partnership-{n}")
+            f.ReturnFactory(
+                round__partnership=partnership,
+                agency__name=f"Agency {n}",
+                status=ReturnStatus.SUBMITTED,
+                submitted_at=timezone.now(),
+            )
+            report = Report.objects.create(partnership=partnership, year="2024-25", title=f"Report {n}", edition="2023")
+            Section.objects.create(partnership=partnership, report=report, position=0, title="S", state="approved")
+
+    add_partnership(0)
+    before, _ = count()
+    for n in range(1, 5):
+        add_partnership(n)
+    after, page = count()
+    assert after == before
+    for n in range(5):
+        card = page[page.index(f"Partnership {n}</h2>") :][:3000]
+        assert f"Agency {n}, 2025-26" in card and "1 section, 1 approved." in card
