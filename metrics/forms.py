@@ -7,7 +7,7 @@ from django.template.defaultfilters import filesizeformat
 
 from partners.fields import ReportingYearFormField
 from partners.models import Agency
-from partners.widgets import PlainSelect
+from partners.widgets import PlainSelect, plain_select_formfield
 
 from . import periods, tabular
 from .cells import CellInput
@@ -277,16 +277,19 @@ class MetricForm(forms.ModelForm):
         required=False,
         label="Framework indicator",
         help_text="The framework indicator (or objective) this metric evidences.",
+        widget=PlainSelect,
     )
     part_of = forms.ModelChoiceField(
         queryset=None,
         required=False,
         label="Part of",
         help_text="A value of this metric may never exceed the value of that one (same area, same year).",
+        widget=PlainSelect,
     )
 
     class Meta:
         model = Metric
+        formfield_callback = plain_select_formfield
         fields = [
             "code",
             "name",

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from . import reference
 from .access import Capability, partnership_view
 from .models import FundingLine, FundingYear, Group, Person, Post
-from .widgets import PlainSelect
+from .widgets import plain_select_formfield
 
 
 @dataclass(frozen=True)
@@ -141,19 +141,12 @@ def reference_list(request, kind):
     )
 
 
-def _plain_selects(model_field, **kwargs):
-    """A foreign key or a field with choices is picked from a <select> whose options are written in Python."""
-    if model_field.many_to_one or (model_field.choices and not model_field.is_relation):
-        kwargs.setdefault("widget", PlainSelect)
-    return model_field.formfield(**kwargs)
-
-
 def form_class(slug):
     """The model form of a kind of reference data. Built for each request, not once: its pickers'
     querysets are read from the tenant-scoped managers, which filter by the scope active when the
     form class is made."""
     kind = KINDS[slug]
-    return modelform_factory(kind.model, fields=kind.fields, formfield_callback=_plain_selects)
+    return modelform_factory(kind.model, fields=kind.fields, formfield_callback=plain_select_formfield)
 
 
 def _form(request, kind, obj):

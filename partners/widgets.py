@@ -109,6 +109,14 @@ class PlainSelect(PlainRenderMixin, forms.Select):
     """A <select> with its options written out in Python."""
 
 
+def plain_select_formfield(model_field, **kwargs):
+    """A model form's `formfield_callback`: a foreign key or a field with choices is picked from a
+    PlainSelect."""
+    if model_field.many_to_one or (model_field.choices and not model_field.is_relation):
+        kwargs.setdefault("widget", PlainSelect)
+    return model_field.formfield(**kwargs)
+
+
 class PlainSelectMultiple(PlainRenderMixin, forms.SelectMultiple):
     """A <select multiple> with its options written out in Python."""
 
