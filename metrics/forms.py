@@ -1,5 +1,5 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Layout, Row, Submit
+from crispy_forms.layout import Submit
 from django import forms
 from django.core.validators import FileExtensionValidator
 from django.db.models import Q
@@ -358,7 +358,7 @@ class StatementForm(forms.Form):
     decimals = forms.CharField(
         required=False, label="Decimals as published", help_text="Empty: as typed. 31% stays 31%; 92.4 stays 92.4."
     )
-    period_kind = forms.ChoiceField(required=False, label="Period covered", choices=periods.KINDS)
+    period_kind = forms.ChoiceField(required=False, label="Period covered", choices=periods.KINDS, widget=PlainSelect)
     period_start = forms.DateField(
         required=False,
         label="First day",
@@ -372,21 +372,13 @@ class StatementForm(forms.Form):
     rank_scope = forms.CharField(required=False, label="Ranked", help_text='e.g. "in the region".')
     numerator = forms.CharField(required=False, help_text='A percentage\'s "12" in "12 of 42".')
     denominator = forms.CharField(required=False, help_text='…and its "42".')
-    published_by = forms.ChoiceField(required=False, label="Published by")
+    published_by = forms.ChoiceField(required=False, label="Published by", widget=PlainSelect)
 
     def __init__(self, *args, predecessors=(), partnership=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["published_by"].choices = [("", f"{partnership or 'This partnership'}")] + [
             (board.slug, board.name) for board in predecessors
         ]
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
-            Row(Column("period_kind"), Column("period_start"), Column("period_end"), Column("period_label")),
-            Row(Column("decimals"), Column("commentary")),
-            Row(Column("rank"), Column("rank_scope"), Column("numerator"), Column("denominator")),
-            "published_by",
-            Submit("save", "Save how it is stated"),
-        )
 
     def texts(self):
         """The boxes as the import layout spells them (dates ISO, empty for nothing)."""
