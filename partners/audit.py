@@ -21,6 +21,7 @@ Each app registers its actions (in its AppConfig.ready or a module imported ther
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
@@ -76,7 +77,7 @@ def label_of(obj) -> str:
 
 
 def event(action, *, partnership, by, via="form", subject=None, within=None, **data) -> AuditEvent:
-    """An unsaved event, for `AuditEvent.objects.bulk_create` together with the change it describes."""
+    """An unsaved event, for `record_all` together with the change it describes."""
     return AuditEvent(
         partnership=partnership,
         action=action,
@@ -90,6 +91,31 @@ def event(action, *, partnership, by, via="form", subject=None, within=None, **d
         within_id=str(within.pk) if within is not None else "",
         data=data,
     )
+
+
+def record_all(events: list[AuditEvent]) -> None:
+    """Save unsaved events (from `event`) with one multi-row INSERT a batch, in the caller's
+    transaction. Each value is prepared once by its field and nothing else runs per row: Django's
+    bulk_create took a third of saving an 800-figure return (bench/figures_save.py). The events
+    are not given their ids."""
+    if not events:
+        return
+    fields = [field for field in AuditEvent._meta.concrete_fields if not field.primary_key]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    row = f"({', '.join(['%s'] * len(fields))})"
+    size = connection.ops.bulk_batch_size(fields, events) or len(events)
+    with connection.cursor() as cursor:
+        for start in range(0, len(events), size):
+            batch = events[start : start + size]
+            cursor.execute(
+                f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({columns}) VALUES {', '.join([row] * len(batch))}",
+                [
+                    field.get_db_prep_save(getattr(event, field.attname), connection)
+                    for event in batch
+                    for field in fields
+                ],
+            )
 
 
 def record(action, *, partnership, by, via="form", subject=None, within=None, **data) -> AuditEvent:

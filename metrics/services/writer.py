@@ -4,7 +4,7 @@ from django.db import connection
 from django.utils import timezone
 
 from partners import audit, versions
-from partners.models import Area, AuditEvent
+from partners.models import Area
 
 from ..cells import stored_values
 from ..models import Metric, MetricValue, ValueStatus
@@ -117,7 +117,7 @@ def write_values(partnership, year, cells, checks, *, by, via, ret=None, approve
                 qualifier=value.qualifier,
             )
         )
-    AuditEvent.objects.bulk_create(events)
+    audit.record_all(events)
     return len(changed_pairs)
 
 
