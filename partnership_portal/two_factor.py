@@ -8,6 +8,7 @@ person has a device, every sign-in asks for a code.
 
 import base64
 import functools
+import operator
 
 import qrcode
 from django import forms
@@ -62,22 +63,17 @@ def _user_with_answers():
     devices = [Exists(model.objects.filter(user=OuterRef("pk"), confirmed=True)) for model in device_classes()]
     query = (
         get_user_model()
-        ._default_manager.annotate(holds_approver_role=Exists(approver_role), has_device_flags=_any(devices))
+        ._default_manager.annotate(
+            holds_approver_role=Exists(approver_role), has_confirmed_device=functools.reduce(operator.or_, devices)
+        )
         .filter(pk=_NO_USER)
     )
     sql, params = query.query.sql_with_params()
     return sql, tuple(params), params.index(_NO_USER)
 
 
-def _any(conditions):
-    combined = conditions[0]
-    for condition in conditions[1:]:
-        combined |= condition
-    return combined
-
-
 def _has_device(user) -> bool:
-    flag = getattr(user, "has_device_flags", None)  # 0 or 1 on SQLite
+    flag = getattr(user, "has_confirmed_device", None)  # 0 or 1 on SQLite
     return user_has_device(user) if flag is None else bool(flag)
 
 
