@@ -26,6 +26,7 @@ few seconds per page) and prints `<page>_p95_ms_at_8`, then stops gunicorn. Prin
 
 import argparse
 import datetime as dt
+import gc
 import http.client
 import os
 import re
@@ -458,7 +459,30 @@ def get(port, url, cookie):
         conn.close()
 
 
-def p95_under_load(port, url, cookie):
+def server_cpu_seconds(server_pid):
+    """CPU time (user and system) of gunicorn's master and workers so far, from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # a process that ended meanwhile
+            continue
+        pid, parent = int(stat.parent.name), int(fields[1])
+        if server_pid in (pid, parent):
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+class LoadResult(NamedTuple):
+    p95_ms: float
+    mean_ms: float
+    requests: int
+    server_cpu_ms: float  # per request, gunicorn's processes, under load
+    client_cpu_ms: float  # per request, this process's load generator
+
+
+def under_load(port, url, cookie, server_pid):
     """Latency of each request with 8 clients sending at once; bounded in count and time."""
     per_client = LOAD_REQUESTS // CLIENTS
 
@@ -477,11 +501,26 @@ def p95_under_load(port, url, cookie):
         # sent one after another would all reach the same idle worker and leave the others cold.
         list(pool.map(lambda _: get(port, url, cookie), range(CLIENTS * 3)))
         deadline = time.monotonic() + LOAD_SECONDS
+        server_before, client_before = server_cpu_seconds(server_pid), time.process_time()
         latencies = sorted(ms for batch in pool.map(one_client, [deadline] * CLIENTS) for ms in batch)
-    return latencies[max(0, int(len(latencies) * 0.95) - 1)], len(latencies)
+        server_cpu = server_cpu_seconds(server_pid) - server_before
+        client_cpu = time.process_time() - client_before
+    count = len(latencies)
+    return LoadResult(
+        p95_ms=latencies[max(0, int(count * 0.95) - 1)],
+        mean_ms=statistics.mean(latencies),
+        requests=count,
+        server_cpu_ms=server_cpu * 1000 / count,
+        client_cpu_ms=client_cpu * 1000 / count,
+    )
 
 
 def load_test(listed, clients):
+    # This process now holds the demo data's objects and every page measured so far. The load
+    # generator's threads share its interpreter lock; a full garbage collection of that heap
+    # (tens of milliseconds) would stall them and be counted as the server's latency.
+    gc.collect()
+    gc.freeze()
     port = free_port()
     # p95 under load is only comparable on an otherwise idle machine: say how busy this one was
     print(f"load_average_before_load_test: {os.getloadavg()[0]:.1f}  (cores: {os.cpu_count()})")
@@ -503,8 +542,13 @@ def load_test(listed, clients):
             if page.name not in LOAD_TESTED:
                 continue
             session = clients[page.user, page.second_factor].cookies[settings.SESSION_COOKIE_NAME].value
-            p95, count = p95_under_load(port, page.url, f"{settings.SESSION_COOKIE_NAME}={session}")
-            print(f"{page.name}_p95_ms_at_{CLIENTS}: {p95:.0f}  ({count} requests)", flush=True)
+            result = under_load(port, page.url, f"{settings.SESSION_COOKIE_NAME}={session}", server.pid)
+            print(
+                f"{page.name}_p95_ms_at_{CLIENTS}: {result.p95_ms:.0f}  ({result.requests} requests, mean "
+                f"{result.mean_ms:.0f} ms; CPU per request: server {result.server_cpu_ms:.1f} ms, "
+                f"load generator {result.client_cpu_ms:.1f} ms)",
+                flush=True,
+            )
     finally:
         print(f"load_average_after_load_test: {os.getloadavg()[0]:.1f}")
         server.terminate()

@@ -35,6 +35,7 @@ class ReturnProgress:
     filled: int
     expected: int
     days_left: int  # to the round's closing date; negative once overdue
+    metric_count: int  # metrics the return asks for
 
     @property
     def percent(self):
@@ -107,7 +108,9 @@ def return_progress(returns, *, on: dt.date | None = None) -> list[ReturnProgres
             else:
                 keys.append(cell_key(metric_id, None))
         filled = sum(1 for key in keys if (ret.round.year, key) in stored)
-        result.append(ReturnProgress(ret, filled, len(keys), (ret.round.closes_on - on).days))
+        result.append(
+            ReturnProgress(ret, filled, len(keys), (ret.round.closes_on - on).days, len(metrics.get(ret.pk, [])))
+        )
     return result
 
 

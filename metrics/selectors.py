@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 
 from partners import audit
 from partners.models import Area
@@ -728,12 +728,11 @@ def values_for_export(partnership, *, years=None, area_codes=None, metric_codes=
 def round_completeness(collection) -> tuple[RoundProgress, list]:
     """A round's returns (agency, who submitted and approved, when) and its count per status.
 
-    Two queries: the returns with their agency, people and partnership, and their metrics.
+    One query: the returns with their agency, people and partnership (metrics progress.return_progress counts).
     """
     returns = list(
         Return.objects.filter(partnership=collection.partnership, round=collection)
         .select_related("partnership", "agency", "submitted_by", "approved_by")
-        .prefetch_related(Prefetch("metrics", queryset=Metric.objects.only("pk")))  # counted, not shown
         .order_by("agency__name")
     )
     for ret in returns:

@@ -13,6 +13,7 @@ from django.http import Http404
 from django_scopes import scope
 
 from .models import Agency, Partnership, PartnershipRole, Role
+from .prepared import PreparedQuery
 
 
 class Capability(StrEnum):
@@ -122,6 +123,15 @@ def access_from(user, partnership, role_rows):
     )
 
 
+_roles_in = PreparedQuery(
+    lambda user_id, slug: PartnershipRole.objects.filter(user_id=user_id, partnership__slug=slug).select_related(
+        "partnership", "agency"
+    ),
+    user_id=-7_654_321,
+    slug="\x00partnership slug stand-in",
+)
+
+
 def resolve_access(user, partnership_slug) -> Access:
     """The user's access to the partnership in the URL; 404 when they have none.
 
@@ -130,11 +140,7 @@ def resolve_access(user, partnership_slug) -> Access:
     if not user.is_authenticated or not user.is_active:
         raise Http404("No such partnership")
     # The roles come with their partnership: one query for everyone with a role there.
-    rows = list(
-        PartnershipRole.objects.filter(user=user, partnership__slug=partnership_slug).select_related(
-            "partnership", "agency"
-        )
-    )
+    rows = _roles_in(user_id=user.pk, slug=partnership_slug)
     if rows:
         partnership = rows[0].partnership
     elif user.is_portal_admin:

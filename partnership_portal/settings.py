@@ -186,6 +186,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 SESSION_COOKIE_HTTPONLY = True
+SESSION_ENGINE = "partnership_portal.sessions"  # database sessions, their query built once
 # Signed out after SESSION_IDLE_MINUTES without a request (default a working day), and at the
 # latest SESSION_COOKIE_AGE seconds after signing in (default two weeks).
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 8 * 60)

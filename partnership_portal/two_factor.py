@@ -26,6 +26,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from partners.models import PartnershipRole, Role
+from partners.prepared import PreparedQuery
 
 RECOVERY_CODES = 10
 APP_NAME = "Authenticator app"
@@ -44,32 +45,24 @@ class UserBackend(ModelBackend):
     in the same query, rather than three more queries on every page."""
 
     def get_user(self, user_id):
-        sql, params, at = _user_with_answers()
-        params = list(params)
-        params[at] = user_id
-        user = next(iter(get_user_model()._default_manager.raw(sql, params)), None)
+        user = next(iter(_user_with_answers(user_id=user_id)), None)
         return user if user is not None and self.user_can_authenticate(user) else None
 
 
-_NO_USER = -7_654_321
-
-
-@functools.cache
-def _user_with_answers():
-    """The person's query as SQL, built by the ORM once per process: building and compiling its
-    three EXISTS subqueries cost ten times running it, on every request. Returns the SQL, its
-    parameters and the position of the person's id among them."""
+def _user_and_answers(user_id):
     approver_role = PartnershipRole.objects.filter(user=OuterRef("pk"), role=Role.APPROVER)
     devices = [Exists(model.objects.filter(user=OuterRef("pk"), confirmed=True)) for model in device_classes()]
-    query = (
+    return (
         get_user_model()
         ._default_manager.annotate(
             holds_approver_role=Exists(approver_role), has_confirmed_device=functools.reduce(operator.or_, devices)
         )
-        .filter(pk=_NO_USER)
+        .filter(pk=user_id)
     )
-    sql, params = query.query.sql_with_params()
-    return sql, tuple(params), params.index(_NO_USER)
+
+
+# Built by the ORM on every request, its three EXISTS subqueries cost ten times running it.
+_user_with_answers = PreparedQuery(_user_and_answers, user_id=-7_654_321)
 
 
 def _has_device(user) -> bool:

@@ -1,0 +1,76 @@
+"""Queries every request runs, with their SQL built once per process.
+
+Django's ORM builds and compiles a query's SQL each time it runs it: for the small queries every
+page makes (the session, the person, their roles in the partnership of the URL) that costs several
+times running the query. A `PreparedQuery` builds its queryset once, with stand-in values for
+what changes from one request to the next, keeps the SQL, and thereafter only puts the request's
+values in and makes the model objects (with their `select_related` objects and annotations) as
+Django's own iterator does.
+"""
+
+import threading
+
+from django.db import connections
+from django.db.models.query import get_related_populators
+
+
+class PreparedQuery:
+    def __init__(self, build, **placeholders):
+        """`build(**values)` returns the queryset; `placeholders` maps each argument to a stand-in
+        that no real value equals (its SQL parameter must be the stand-in itself)."""
+        self.build = build
+        self.placeholders = placeholders
+        self._compiled = None
+        self._lock = threading.Lock()
+
+    def __call__(self, **values):
+        """The model objects of the query for these values, as `list(build(**values))` would give."""
+        compiler, sql, params, slots, db = self._compile()
+        params = list(params)
+        for position, name in slots:
+            params[position] = values[name]
+        with connections[db].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return list(_objects(compiler, rows, db))
+
+    def _compile(self):
+        """Built on first use: the database is known by then (a single one, `default` or the test
+        database the test runner made of it; the SQL is the same for both)."""
+        if self._compiled is None:
+            with self._lock:
+                queryset = self.build(**self.placeholders)
+                compiler = queryset.query.get_compiler(using=queryset.db)
+                sql, params = compiler.as_sql()
+                by_value = {stand_in: name for name, stand_in in self.placeholders.items()}
+                slots = [(at, by_value[param]) for at, param in enumerate(params) if _hashable(param) in by_value]
+                missing = set(self.placeholders) - {name for _, name in slots}
+                if missing:
+                    raise ValueError(f"stand-ins not found among the query's parameters: {sorted(missing)}")
+                self._compiled = (compiler, sql, tuple(params), slots, queryset.db)
+        return self._compiled
+
+
+def _hashable(param):
+    try:
+        hash(param)
+    except TypeError:
+        return None
+    return param
+
+
+def _objects(compiler, rows, db):
+    """Model objects from rows, as django.db.models.query.ModelIterable makes them."""
+    select, klass_info, annotation_col_map = compiler.select, compiler.klass_info, compiler.annotation_col_map
+    model_cls = klass_info["model"]
+    select_fields = klass_info["select_fields"]
+    start, end = select_fields[0], select_fields[-1] + 1
+    init_list = [column[0].target.attname for column in select[start:end]]
+    related_populators = get_related_populators(klass_info, select, db)
+    for row in compiler.results_iter(results=[rows]):
+        obj = model_cls.from_db(db, init_list, row[start:end])
+        for populator in related_populators:
+            populator.populate(row, obj)
+        for name, position in (annotation_col_map or {}).items():
+            setattr(obj, name, row[position])
+        yield obj

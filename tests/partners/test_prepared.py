@@ -1,0 +1,55 @@
+"""Queries whose SQL is built once per process (the session, the person, their roles): they must
+answer exactly as the ORM's own queryset would, request after request."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from partners.access import resolve_access
+from partners.models import PartnershipRole
+from partners.prepared import PreparedQuery
+from tests.conftest import login
+
+
+def test_each_call_puts_its_own_values_in_and_brings_the_related_objects(world):
+    roles = PreparedQuery(
+        lambda user_id: PartnershipRole.objects.filter(user_id=user_id).select_related("partnership", "agency"),
+        user_id=-1_234_567,
+    )
+    for user in (world.editor, world.submitter, world.outsider_submitter):
+        expected = list(PartnershipRole.objects.filter(user=user).select_related("partnership", "agency"))
+        with CaptureQueriesContext(connection) as queries:
+            found = roles(user_id=user.pk)
+            shown = [(role.role, role.partnership.name, role.agency and role.agency.name) for role in found]
+        assert found == expected and len(queries) == 1  # partnership and agency came with the row
+        assert shown == [(role.role, role.partnership.name, role.agency and role.agency.name) for role in expected]
+    assert roles(user_id=-5) == []
+
+
+def test_a_stand_in_the_query_does_not_use_is_refused_at_once(world):
+    ignoring = PreparedQuery(lambda user_id: PartnershipRole.objects.all(), user_id=-1_234_567)
+    with pytest.raises(ValueError, match="user_id"):
+        ignoring(user_id=world.editor.pk)
+
+
+def test_roles_are_read_afresh_on_every_page(client, world):
+    login(client, world.editor)
+    home = reverse("partnership_home", args=[world.partnership.slug])
+    assert client.get(home).status_code == 200
+    PartnershipRole.objects.filter(user=world.editor).delete()
+    assert client.get(home).status_code == 404  # no role there now: as if the partnership did not exist
+    assert resolve_access(world.outsider, world.other_partnership.slug).partnership == world.other_partnership
+
+
+def test_an_expired_session_signs_the_person_out(client, world):
+    login(client, world.editor)
+    home = reverse("partnership_home", args=[world.partnership.slug])
+    assert client.get(home).status_code == 200
+    Session.objects.update(expire_date=timezone.now() - dt.timedelta(seconds=1))
+    response = client.get(home)
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
