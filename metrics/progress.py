@@ -146,7 +146,9 @@ def business_unit_work(partnership, *, on: dt.date | None = None) -> BusinessUni
 
 def business_unit_work_in(partnerships, *, on: dt.date | None = None) -> dict[int, BusinessUnitWork]:
     """business_unit_work for each partnership, by id: the same five queries for one partnership
-    or every one (a portal administrator's dashboard). Run in the scope of all of them."""
+    or every one (a portal administrator's dashboard), none for no partnership. Run in the scope of all of them."""
+    if not partnerships:  # a partner's dashboard: building queries that match nothing costs as much as running them
+        return {}
     on = on or today()
     ids = [partnership.pk for partnership in partnerships]
     current = {}

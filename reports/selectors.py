@@ -646,13 +646,17 @@ def current_report(partnership):
 
 
 def current_reports_in(partnerships):
-    """current_report for each partnership, by id (None without a report): two queries for any number."""
+    """current_report for each partnership, by id (None without a report): two queries for any
+    number, none for no partnership."""
     latest = {partnership.pk: None for partnership in partnerships}
+    if not latest:
+        return {}
     for report in Report.objects.filter(partnership__in=list(latest)).order_by("partnership_id", "-year"):
         latest[report.partnership_id] = latest[report.partnership_id] or report
     reports = [report for report in latest.values() if report is not None]
     counted = {report.pk: Counter() for report in reports}
-    for report_id, state in Section.objects.filter(report__in=reports).order_by().values_list("report_id", "state"):
+    sections = Section.objects.filter(report__in=reports).order_by().values_list("report_id", "state")
+    for report_id, state in sections if reports else ():
         counted[report_id][state] += 1
     return {pk: report and _summary(report, counted[report.pk]) for pk, report in latest.items()}
 

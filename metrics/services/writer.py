@@ -21,7 +21,7 @@ def write_values(partnership, year, cells, checks, *, by, via, ret=None, approve
     `metrics` may be passed when the caller has read them already, so nothing is read twice."""
     if existing is None:
         existing = stored_values(partnership, {key[0] for key in cells}, year, related=False)
-    to_create, to_update, events = [], [], []
+    to_create, to_update = [], []
     changed_fields, only_approved = set(), set()
     changed_pairs, cleared = [], []
     for key, cell in cells.items():
@@ -74,20 +74,9 @@ def write_values(partnership, year, cells, checks, *, by, via, ret=None, approve
         to_update.append(current)
         changed_pairs.append((current, old_snapshot))
     _attach_names(partnership, [value for value, _ in changed_pairs] + cleared, metrics)
+    events = audit.EventBatch(partnership=partnership, by=by, via=via, within=ret)
     for value in cleared:
-        events.append(
-            audit.event(
-                "metrics.value.cleared",
-                partnership=partnership,
-                by=by,
-                via=via,
-                subject=value,
-                within=ret,
-                old=value_snapshot(value),
-                new=None,
-                year=str(year),
-            )
-        )
+        events.add("metrics.value.cleared", subject=value, old=value_snapshot(value), new=None, year=str(year))
     if cleared:
         MetricValue.objects.filter(pk__in=[value.pk for value in cleared]).delete()
     MetricValue.objects.bulk_create(to_create)
@@ -103,21 +92,8 @@ def write_values(partnership, year, cells, checks, *, by, via, ret=None, approve
             action = "metrics.value.approved"
         else:
             action = "metrics.value.annotated"
-        events.append(
-            audit.event(
-                action,
-                partnership=partnership,
-                by=by,
-                via=via,
-                subject=value,
-                within=ret,
-                old=old,
-                new=new_snapshot,
-                note=value.note,
-                qualifier=value.qualifier,
-            )
-        )
-    audit.record_all(events)
+        events.add(action, subject=value, old=old, new=new_snapshot, note=value.note, qualifier=value.qualifier)
+    events.record()
     return len(changed_pairs)
 
 

@@ -25,9 +25,11 @@ def sendings_due(partnership, today=None):
 
 
 def sendings_due_in(partnerships, today=None):
-    """sendings_due for each partnership, by id, in one query."""
+    """sendings_due for each partnership, by id, in one query (none for no partnership)."""
     today = today or timezone.localdate()
     due = {partnership.pk: [] for partnership in partnerships}
+    if not due:
+        return due
     for sending in (
         Sending.objects.filter(
             partnership__in=list(due),

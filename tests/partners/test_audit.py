@@ -35,6 +35,24 @@ def test_record_saves_an_event_about_its_subject_and_event_does_not(world, unsco
     assert list(audit.about(ret)) == [saved]
 
 
+def test_a_batch_of_events_keeps_every_character_of_odd_text(world, unscoped):
+    """A batch goes in by COPY on PostgreSQL and by a multi-row INSERT elsewhere: tabs, line
+    ends, backslashes, emoji and long text come back exactly as given, and no actor as none."""
+    ret = world.police_return
+    odd = "tab\there\nnew line\r\nback\\slash \\N \\t 😀 " + "x" * 10_000
+    batch = audit.EventBatch(partnership=world.partnership, by=None, via="import", within=ret.round)
+    batch.add("tests.thing.done", subject=ret, note=odd, new={"raw": "1,234", "list": [1, None]})
+    batch.add("tests.thing.undone", subject=world.partnership, note="\\")
+    before = AuditEvent.objects.count()
+    batch.record()
+    first, second = AuditEvent.objects.order_by("-id")[:2][::-1]
+    assert AuditEvent.objects.count() == before + 2
+    assert first.data == {"note": odd, "new": {"raw": "1,234", "list": [1, None]}} and second.data == {"note": "\\"}
+    assert (first.actor, first.via, first.action, first.subject_id) == (None, "import", "tests.thing.done", str(ret.pk))
+    assert (first.within_type, first.within_id) == ("metrics.collectionround", str(ret.round.pk))
+    assert second.subject_label == str(world.partnership) and first.at == second.at
+
+
 def test_registered_sentences_turn_events_into_text_and_unknown_actions_show_their_name(world, unscoped):
     audit.register("tests.thing.named", label="Thing named", sentence=lambda e: f"Named {e.data['name']}")
     named = audit.event("tests.thing.named", partnership=world.partnership, by=None, name="<b>x</b>")
