@@ -13,7 +13,7 @@ from django.http import Http404
 from django_scopes import scope
 
 from .models import Agency, Partnership, PartnershipRole, Role
-from .prepared import PreparedQuery
+from .prepared import NO_ID, PreparedQuery
 
 
 class Capability(StrEnum):
@@ -127,7 +127,7 @@ _roles_in = PreparedQuery(
     lambda user_id, slug: PartnershipRole.objects.filter(user_id=user_id, partnership__slug=slug).select_related(
         "partnership", "agency"
     ),
-    user_id=-7_654_321,
+    user_id=NO_ID,
     slug="\x00partnership slug stand-in",
 )
 

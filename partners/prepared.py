@@ -12,12 +12,17 @@ import threading
 
 from django.db import connections
 from django.db.models.query import get_related_populators
+from django_scopes import scopes_disabled
+
+NO_ID = -7_654_321  # a stand-in for an id: no row has it
 
 
 class PreparedQuery:
     def __init__(self, build, **placeholders):
         """`build(**values)` returns the queryset; `placeholders` maps each argument to a stand-in
         that no real value equals (its SQL parameter must be the stand-in itself)."""
+        if len(set(placeholders.values())) < len(placeholders):
+            raise ValueError("each value needs a stand-in of its own")
         self.build = build
         self.placeholders = placeholders
         self._compiled = None
@@ -38,7 +43,10 @@ class PreparedQuery:
         """Built on first use: the database is known by then (a single one, `default` or the test
         database the test runner made of it; the SQL is the same for both)."""
         if self._compiled is None:
-            with self._lock:
+            # Built outside any tenant's scope: a scoped manager would add the partnership of the
+            # request that came first to the SQL kept for every request after it. A prepared query
+            # names its partnership itself (a parameter like any other).
+            with self._lock, scopes_disabled():
                 queryset = self.build(**self.placeholders)
                 compiler = queryset.query.get_compiler(using=queryset.db)
                 sql, params = compiler.as_sql()

@@ -23,11 +23,18 @@ from .models import (
     PostKind,
     group_years,
 )
+from .prepared import NO_ID, PreparedQuery
 from .years import ReportingYear
+
+_areas_of = PreparedQuery(
+    lambda partnership_id: Area.objects.filter(partnership_id=partnership_id).select_related("council"),
+    partnership_id=NO_ID,
+)
 
 
 def areas_of(partnership):
-    return list(Area.objects.filter(partnership=partnership).select_related("council"))
+    """The partnership's areas in name order, each with its council. One query (its SQL built once)."""
+    return _areas_of(partnership_id=partnership.pk)
 
 
 def area_codes(partnership):

@@ -26,7 +26,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from partners.models import PartnershipRole, Role
-from partners.prepared import PreparedQuery
+from partners.prepared import NO_ID, PreparedQuery
 
 RECOVERY_CODES = 10
 APP_NAME = "Authenticator app"
@@ -62,7 +62,7 @@ def _user_and_answers(user_id):
 
 
 # Built by the ORM on every request, its three EXISTS subqueries cost ten times running it.
-_user_with_answers = PreparedQuery(_user_and_answers, user_id=-7_654_321)
+_user_with_answers = PreparedQuery(_user_and_answers, user_id=NO_ID)
 
 
 def _has_device(user) -> bool:

@@ -9,9 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_scopes import scope, scopes_disabled
 
 from partners.access import resolve_access
-from partners.models import PartnershipRole
+from partners.models import Area, PartnershipRole
 from partners.prepared import PreparedQuery
 from tests.conftest import login
 
@@ -29,6 +30,17 @@ def test_each_call_puts_its_own_values_in_and_brings_the_related_objects(world):
         assert found == expected and len(queries) == 1  # partnership and agency came with the row
         assert shown == [(role.role, role.partnership.name, role.agency and role.agency.name) for role in expected]
     assert roles(user_id=-5) == []
+
+
+def test_a_scoped_model_built_first_in_one_partnerships_scope_answers_for_every_partnership(world):
+    areas = PreparedQuery(lambda partnership_id: Area.objects.filter(partnership_id=partnership_id), partnership_id=-9)
+    with scopes_disabled():
+        others = set(Area.objects.filter(partnership=world.other_partnership))
+    assert others and others.isdisjoint(world.areas)
+    with scope(partnership=world.other_partnership):
+        assert set(areas(partnership_id=world.other_partnership.pk)) == others
+    with scope(partnership=world.partnership):
+        assert set(areas(partnership_id=world.partnership.pk)) == set(world.areas)
 
 
 def test_a_stand_in_the_query_does_not_use_is_refused_at_once(world):
