@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from partners import versions
 from partners.access import Capability, partnership_view
+from partners.prepared import NO_ID, PreparedQuery
 from partners.years import InvalidReportingYear
 
 from . import selectors, services
@@ -15,13 +16,37 @@ from .forms import NewReportForm, NewSectionForm
 from .models import Report, Section
 from .rendering.views import panel as rendering_panel
 
+# Every report page reads its report, and a section's pages their section: by SQL built once.
+_report_in = PreparedQuery(
+    lambda partnership_id, year: Report.objects.filter(partnership_id=partnership_id, year=year).select_related(
+        "partnership"
+    ),
+    partnership_id=NO_ID,
+    year="2099-00",  # a stand-in: any valid reporting year, found among the parameters and replaced
+)
+_section_of = PreparedQuery(
+    lambda report_id, pk: Section.objects.filter(report_id=report_id, pk=pk).select_related(
+        "report", "parent", "owner"
+    ),
+    report_id=NO_ID,
+    pk=NO_ID - 1,
+)
+
 
 def report_for(request, year) -> Report:
-    return get_object_or_404(Report.objects.select_related("partnership"), partnership=request.partnership, year=year)
+    """The partnership's report of that year, or 404."""
+    return _only(_report_in(partnership_id=request.partnership.pk, year=str(year)), "No such report")
 
 
 def section_for(request, report, pk) -> Section:
-    return get_object_or_404(Section.objects.select_related("report", "parent", "owner"), report=report, pk=pk)
+    """A section of that report, or 404."""
+    return _only(_section_of(report_id=report.pk, pk=int(pk)), "No such section")
+
+
+def _only(found, missing):
+    if not found:
+        raise Http404(missing)
+    return found[0]
 
 
 @partnership_view(Capability.EDIT_REPORTS)
