@@ -7,6 +7,8 @@ A cell is one figure a person types: a metric in an area (area 0: the whole part
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from partners.prepared import A_YEAR, NO_ID, PreparedQuery
+
 from .formatting import NOT_KNOWN, plain_number
 from .models import Metric, MetricValue, Return
 from .presentation import details_text
@@ -59,11 +61,27 @@ def stored_values(partnership, metric_ids, year, *, related=True):
     """{cell key: MetricValue} of the given metrics in one year. One query.
 
     `related=False` leaves out each figure's metric and area (pages that have them already)."""
-    # read into a dict: the model's default order would join metrics and areas for nothing
-    values = MetricValue.objects.filter(partnership=partnership, metric_id__in=metric_ids, year=year).order_by()
-    if related:
-        values = values.select_related("metric", "area")
+    read = _values_with_names if related else _values
+    values = read(
+        partnership_id=partnership.pk, year=str(year), metric_ids=sorted(pk for pk in metric_ids if pk is not None)
+    )
     return {cell_key(v.metric_id, v.area_id): v for v in values}
+
+
+def _stored(partnership_id, year, metric_ids):
+    # read into a dict: the model's default order would join metrics and areas for nothing
+    return MetricValue.objects.filter(partnership_id=partnership_id, metric_id__in=metric_ids, year=year).order_by()
+
+
+# Every return form, save and check reads its figures so: its SQL, built once per number of
+# metrics, cost more than running it.
+_values = PreparedQuery(_stored, id_lists=("metric_ids",), partnership_id=NO_ID, year=A_YEAR)
+_values_with_names = PreparedQuery(
+    lambda **values: _stored(**values).select_related("metric", "area"),
+    id_lists=("metric_ids",),
+    partnership_id=NO_ID,
+    year=A_YEAR,
+)
 
 
 def expected_cells(ret: Return, metrics, area_ids):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from partners import selectors as partner_selectors
 from partners.access import Capability, partnership_view
+from partners.prepared import NO_ID, PreparedQuery
 from partners.selectors import areas_of as partnership_areas
 
 from . import selectors, services
@@ -17,13 +18,21 @@ from .models import MetricValue, Return
 from .presentation import Publishers, details_text
 from .validation import TEXT_LIMITS
 
+_return_in = PreparedQuery(
+    lambda partnership_id, pk: Return.objects.filter(partnership_id=partnership_id, pk=pk).select_related(
+        "round", "agency", "partnership"
+    ),
+    partnership_id=NO_ID,
+    pk=NO_ID - 1,
+)
+
 
 def return_for(request, pk) -> Return:
     """The return in the URL, if this user may see it: the business unit, or its own agency. Else 404."""
-    ret = get_object_or_404(Return.objects.select_related("round", "agency", "partnership"), pk=pk)
+    found = _return_in(partnership_id=request.partnership.pk, pk=int(pk))
     access = request.access
-    if access.can(Capability.VIEW_PARTNERSHIP) or access.can_act_for(ret.agency_id):
-        return ret
+    if found and (access.can(Capability.VIEW_PARTNERSHIP) or access.can_act_for(found[0].agency_id)):
+        return found[0]
     raise Http404("No such return")
 
 

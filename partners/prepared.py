@@ -15,48 +15,62 @@ from django.db.models.query import get_related_populators
 from django_scopes import scopes_disabled
 
 NO_ID = -7_654_321  # a stand-in for an id: no row has it
+A_YEAR = "2099-00"  # a stand-in for a reporting year: replaced like any other (a year lookup takes only a real one)
 
 
 class PreparedQuery:
-    def __init__(self, build, **placeholders):
+    def __init__(self, build, *, id_lists=(), **placeholders):
         """`build(**values)` returns the queryset; `placeholders` maps each argument to a stand-in
-        that no real value equals (its SQL parameter must be the stand-in itself)."""
+        that no real value equals (its SQL parameter must be the stand-in itself). `id_lists`
+        names arguments that are lists of ids (for `__in`): their SQL is built once per length."""
         if len(set(placeholders.values())) < len(placeholders):
             raise ValueError("each value needs a stand-in of its own")
         self.build = build
         self.placeholders = placeholders
-        self._compiled = None
+        self.id_lists = tuple(id_lists)
+        self._compiled = {}
         self._lock = threading.Lock()
 
     def __call__(self, **values):
         """The model objects of the query for these values, as `list(build(**values))` would give."""
-        compiler, sql, params, slots, db = self._compile()
+        for name in self.id_lists:
+            values[name] = list(dict.fromkeys(values[name]))  # as Django's `__in` drops repeats
+            if not values[name]:
+                return []  # `__in` nothing: Django would not ask the database either
+        compiler, sql, params, slots, db = self._compile(tuple(len(values[name]) for name in self.id_lists))
         params = list(params)
-        for position, name in slots:
-            params[position] = values[name]
+        for position, (name, index) in slots:
+            params[position] = values[name] if index is None else values[name][index]
         with connections[db].cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         return list(_objects(compiler, rows, db))
 
-    def _compile(self):
-        """Built on first use: the database is known by then (a single one, `default` or the test
-        database the test runner made of it; the SQL is the same for both)."""
-        if self._compiled is None:
-            # Built outside any tenant's scope: a scoped manager would add the partnership of the
-            # request that came first to the SQL kept for every request after it. A prepared query
-            # names its partnership itself (a parameter like any other).
-            with self._lock, scopes_disabled():
-                queryset = self.build(**self.placeholders)
-                compiler = queryset.query.get_compiler(using=queryset.db)
-                sql, params = compiler.as_sql()
-                by_value = {stand_in: name for name, stand_in in self.placeholders.items()}
-                slots = [(at, by_value[param]) for at, param in enumerate(params) if _hashable(param) in by_value]
-                missing = set(self.placeholders) - {name for _, name in slots}
-                if missing:
-                    raise ValueError(f"stand-ins not found among the query's parameters: {sorted(missing)}")
-                self._compiled = (compiler, sql, tuple(params), slots, queryset.db)
-        return self._compiled
+    def _compile(self, lengths):
+        """Built on first use (for each length of the id lists): the database is known by then
+        (a single one, `default` or the test database the test runner made of it)."""
+        compiled = self._compiled.get(lengths)
+        if compiled is not None:
+            return compiled
+        stand_ins = dict(self.placeholders)
+        by_value = {stand_in: (name, None) for name, stand_in in self.placeholders.items()}
+        for name, length in zip(self.id_lists, lengths, strict=True):
+            stand_ins[name] = [NO_ID - 1_000_000 - len(by_value) - index for index in range(length)]
+            by_value |= {stand_in: (name, index) for index, stand_in in enumerate(stand_ins[name])}
+        # Built outside any tenant's scope: a scoped manager would add the partnership of the
+        # request that came first to the SQL kept for every request after it. A prepared query
+        # names its partnership itself (a parameter like any other).
+        with self._lock, scopes_disabled():
+            queryset = self.build(**stand_ins)
+            compiler = queryset.query.get_compiler(using=queryset.db)
+            sql, params = compiler.as_sql()
+            slots = [(at, by_value[param]) for at, param in enumerate(params) if _hashable(param) in by_value]
+            found = {slot for _, slot in slots}
+            missing = sorted({name for name, index in by_value.values() if (name, index) not in found})
+            if missing:
+                raise ValueError(f"stand-ins not found among the query's parameters: {missing}")
+            compiled = self._compiled[lengths] = (compiler, sql, tuple(params), slots, queryset.db)
+        return compiled
 
 
 def _hashable(param):

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from partners import versions
 from partners.access import Capability, partnership_view
-from partners.prepared import NO_ID, PreparedQuery
+from partners.prepared import A_YEAR, NO_ID, PreparedQuery
 from partners.years import InvalidReportingYear
 
 from . import selectors, services
@@ -22,7 +22,7 @@ _report_in = PreparedQuery(
         "partnership"
     ),
     partnership_id=NO_ID,
-    year="2099-00",  # a stand-in: any valid reporting year, found among the parameters and replaced
+    year=A_YEAR,
 )
 _section_of = PreparedQuery(
     lambda report_id, pk: Section.objects.filter(report_id=report_id, pk=pk).select_related(

@@ -43,6 +43,23 @@ def test_a_scoped_model_built_first_in_one_partnerships_scope_answers_for_every_
         assert set(areas(partnership_id=world.partnership.pk)) == set(world.areas)
 
 
+def test_a_list_of_ids_may_have_any_length_and_repeats_and_an_empty_one_asks_nothing(world):
+    areas = PreparedQuery(
+        lambda partnership_id, ids: Area.objects.filter(partnership_id=partnership_id, pk__in=ids),
+        id_lists=("ids",),
+        partnership_id=-9,
+    )
+    first, second = world.areas[:2]
+    with scopes_disabled():
+        for ids in ([first.pk], [second.pk, first.pk, second.pk], [first.pk, -1]):
+            expected = list(Area.objects.filter(partnership=world.partnership, pk__in=ids))
+            assert areas(partnership_id=world.partnership.pk, ids=ids) == expected
+    assert areas(partnership_id=world.other_partnership.pk, ids=[first.pk]) == []
+    with CaptureQueriesContext(connection) as queries:
+        assert areas(partnership_id=world.partnership.pk, ids=[]) == []
+    assert len(queries) == 0
+
+
 def test_a_stand_in_the_query_does_not_use_is_refused_at_once(world):
     ignoring = PreparedQuery(lambda user_id: PartnershipRole.objects.all(), user_id=-1_234_567)
     with pytest.raises(ValueError, match="user_id"):
