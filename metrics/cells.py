@@ -95,8 +95,29 @@ def expected_cells(ret: Return, metrics, area_ids):
     return keys
 
 
+def _metrics_of_return(partnership_id, return_id):
+    return Metric.objects.filter(partnership_id=partnership_id, returns=return_id).order_by("position", "code")
+
+
+# A return's metrics, each with the whole it is part of (and, for the form's section titles, its
+# framework indicator with its parents): read on every view and save of a return.
+_return_metrics = PreparedQuery(
+    lambda **values: _metrics_of_return(**values).select_related("part_of"), partnership_id=NO_ID, return_id=NO_ID - 1
+)
+_return_metrics_with_framework = PreparedQuery(
+    lambda **values: _metrics_of_return(**values).select_related("framework_item__parent__parent", "part_of"),
+    partnership_id=NO_ID,
+    return_id=NO_ID - 1,
+)
+
+
+def return_metrics(ret, *, with_framework=False):
+    read = _return_metrics_with_framework if with_framework else _return_metrics
+    return read(partnership_id=ret.partnership_id, return_id=ret.pk)
+
+
 def return_scope(ret):
-    metrics = list(ret.metrics.select_related("part_of").order_by("position", "code"))
+    metrics = return_metrics(ret)
     area_ids = sorted(ret.areas.values_list("pk", flat=True))
     return metrics, area_ids
 

@@ -17,7 +17,7 @@ from partners.models import Area
 from partners.prepared import NO_ID, PreparedQuery
 from partners.years import ReportingYear, year_range
 
-from .cells import CellInput, cell_key, stored_cells
+from .cells import CellInput, cell_key, return_metrics, stored_cells
 from .cells import stored_values as stored_cell_values
 from .formatting import (
     DIRECTION_WORDS,
@@ -197,7 +197,7 @@ def return_sheet(ret: Return, *, cells=None, checks=None) -> ReturnSheet:
     `cells`/`checks` carry what the user typed and its problems after a refused save, so
     nothing typed is lost; otherwise the stored figures are shown. Four queries.
     """
-    metrics = list(ret.metrics.select_related("framework_item__parent__parent", "part_of").order_by("position", "code"))
+    metrics = return_metrics(ret, with_framework=True)
     areas = list(ret.areas.order_by("name"))
     area_ids = [a.pk for a in areas]
     metric_ids = {m.pk for m in metrics} | {m.part_of_id for m in metrics if m.part_of_id}

@@ -20,6 +20,7 @@ from metrics.models import Level, Metric
 from metrics.selectors import approved_figures
 from partners import selectors as partner_selectors
 from partners.models import Area
+from partners.prepared import NO_ID, PreparedQuery
 from partners.years import ReportingYear
 
 from .blocks import REGISTRY, InvalidBlock, block_type
@@ -596,8 +597,18 @@ def requirements_for(report):
     return list(Requirement.objects.filter(edition=report.edition).order_by("position"))
 
 
+_active_sign_off = PreparedQuery(
+    lambda report_id: SignOff.objects.filter(report_id=report_id, withdrawn_at__isnull=True).select_related("revision")[
+        :1
+    ],
+    report_id=NO_ID,
+)
+
+
 def active_sign_off(report):
-    return SignOff.objects.filter(report=report, withdrawn_at__isnull=True).select_related("revision").first()
+    """The sign-off in force (newest first, the model's order), or None. By SQL built once: the
+    report page asks on every view."""
+    return next(iter(_active_sign_off(report_id=report.pk)), None)
 
 
 def sign_offs_of(report):

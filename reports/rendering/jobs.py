@@ -14,6 +14,8 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 from django_tasks import task
 
+from partners.prepared import NO_ID, PreparedQuery
+
 from ..models import Report
 from .context import build_render_document
 from .models import Rendering, RenderState
@@ -22,12 +24,20 @@ from .pipeline import GATHERING, Timings, render_pdf, stage_text
 logger = logging.getLogger(__name__)
 
 
+# The report page shows both on every view: by SQL built once (newest first, the model's order).
+_last_good = PreparedQuery(
+    lambda report_id: Rendering.objects.filter(report_id=report_id, state=RenderState.DONE).exclude(file="")[:1],
+    report_id=NO_ID,
+)
+_latest = PreparedQuery(lambda report_id: Rendering.objects.filter(report_id=report_id)[:1], report_id=NO_ID)
+
+
 def last_good(report) -> Rendering | None:
-    return Rendering.objects.filter(report=report, state=RenderState.DONE).exclude(file="").first()
+    return next(iter(_last_good(report_id=report.pk)), None)
 
 
 def latest(report) -> Rendering | None:
-    return Rendering.objects.filter(report=report).first()
+    return next(iter(_latest(report_id=report.pk)), None)
 
 
 def request_pdf(report: Report, *, by) -> Rendering:
