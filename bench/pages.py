@@ -20,8 +20,8 @@ pages. A page the table gains is measured without a change here (named after its
 NAMES gives it a short name).
 
 Then it starts gunicorn (5 sync workers, DEBUG off) on the first free port of 127.0.0.1:8160-8169,
-sends the pages of LOAD_TESTED from 8 concurrent clients (a bounded number of requests, at most a
-few seconds per page) and prints `<page>_p95_ms_at_8`, then stops gunicorn. Prints `name: value` lines.
+warms every worker with every page of LOAD_TESTED, sends each from 8 concurrent clients (a bounded
+number of requests, at most a few seconds per page) and prints `<page>_p95_ms_at_8`, then stops gunicorn. Prints `name: value` lines.
 """
 
 import argparse
@@ -482,6 +482,12 @@ class LoadResult(NamedTuple):
     client_cpu_ms: float  # per request, this process's load generator
 
 
+def warm(pool, port, url, cookie):
+    """Every worker has served the page (its templates, URL resolvers, its own cache of report
+    output): requests sent one after another would all reach the same idle worker."""
+    list(pool.map(lambda _: get(port, url, cookie), range(CLIENTS * 3)))
+
+
 def under_load(port, url, cookie, server_pid):
     """Latency of each request with 8 clients sending at once; bounded in count and time."""
     per_client = LOAD_REQUESTS // CLIENTS
@@ -497,9 +503,7 @@ def under_load(port, url, cookie, server_pid):
         return latencies
 
     with ThreadPoolExecutor(CLIENTS) as pool:
-        # Warm every worker (templates, URL resolvers, its own cache of report output): requests
-        # sent one after another would all reach the same idle worker and leave the others cold.
-        list(pool.map(lambda _: get(port, url, cookie), range(CLIENTS * 3)))
+        warm(pool, port, url, cookie)
         deadline = time.monotonic() + LOAD_SECONDS
         server_before, client_before = server_cpu_seconds(server_pid), time.process_time()
         latencies = sorted(ms for batch in pool.map(one_client, [deadline] * CLIENTS) for ms in batch)
@@ -538,11 +542,21 @@ def load_test(listed, clients):
     )
     try:
         wait_for(port)
-        for page in listed:
-            if page.name not in LOAD_TESTED:
-                continue
-            session = clients[page.user, page.second_factor].cookies[settings.SESSION_COOKIE_NAME].value
-            result = under_load(port, page.url, f"{settings.SESSION_COOKIE_NAME}={session}", server.pid)
+        tested = [
+            (
+                page,
+                f"{settings.SESSION_COOKIE_NAME}={clients[page.user, page.second_factor].cookies[settings.SESSION_COOKIE_NAME].value}",
+            )
+            for page in listed
+            if page.name in LOAD_TESTED
+        ]
+        # Steady state, as a server that has run for a while: every worker has served every page
+        # (and settled what its first requests leave behind) before the first page is timed.
+        with ThreadPoolExecutor(CLIENTS) as pool:
+            for page, cookie in tested:
+                warm(pool, port, page.url, cookie)
+        for page, cookie in tested:
+            result = under_load(port, page.url, cookie, server.pid)
             print(
                 f"{page.name}_p95_ms_at_{CLIENTS}: {result.p95_ms:.0f}  ({result.requests} requests, mean "
                 f"{result.mean_ms:.0f} ms; CPU per request: server {result.server_cpu_ms:.1f} ms, "
