@@ -1,7 +1,8 @@
 """The portal's audit trail: one way to record an event, one place that turns events into sentences.
 
-Every app records through `record` (saved at once) or `event` (unsaved, for `bulk_create` with
-the change it describes), in the same transaction as the change::
+Every app records through `record` (saved at once), `event` (unsaved, saved later with the change
+it describes) or `EventBatch` (the hundreds of events of one bulk write), in the same transaction
+as the change::
 
     audit.record("metrics.return.approved", partnership=p, by=user, subject=ret)
     audit.record("reports.section.saved", partnership=p, by=user, subject=section, within=report, words=812)
