@@ -14,15 +14,16 @@ from django.db import connections
 from django.db.models.query import get_related_populators
 from django_scopes import scopes_disabled
 
-NO_ID = -7_654_321  # a stand-in for an id: no row has it
-A_YEAR = "2099-00"  # a stand-in for a reporting year: replaced like any other (a year lookup takes only a real one)
+NO_ID = -7_654_321  # a stand-in for an id (no row has it)
+A_YEAR = "2099-00"  # a stand-in for a reporting year (a year lookup takes only a real one)
 
 
 class PreparedQuery:
     def __init__(self, build, *, id_lists=(), **placeholders):
         """`build(**values)` returns the queryset; `placeholders` maps each argument to a stand-in
-        that no real value equals (its SQL parameter must be the stand-in itself). `id_lists`
-        names arguments that are lists of ids (for `__in`): their SQL is built once per length."""
+        value, which must reach the SQL's parameters unchanged and differ from every other
+        parameter of the query (it is found among them and replaced). `id_lists` names arguments
+        that are lists of ids (for `__in`): their SQL is built once per length."""
         if len(set(placeholders.values())) < len(placeholders):
             raise ValueError("each value needs a stand-in of its own")
         self.build = build
