@@ -45,6 +45,7 @@ def round_progress(request, year):
             "description": charts.describe_completeness([progress]),
             "can_remind": request.access.can(Capability.RETURN_FIGURES),
             "days_left": days_phrase((collection.closes_on - today()).days),
+            "has_closed": collection.closes_on < today(),
         },
     )
 

@@ -232,6 +232,7 @@ def test_the_page_shows_figures_filled_and_days_to_the_deadline(client, world):
         asked = world.police_return.metrics.count()
     assert f" {asked} 1 of 7 " in f" {police} "  # metrics asked for, then figures filled
     assert "3 days overdue" in police
+    assert "The round opened on" in response.content.decode() and " and closed on " in response.content.decode()
     assert "Send a reminder" in police
 
 
