@@ -15,6 +15,7 @@ from django.db.models import Q
 from partners import audit
 from partners.models import Area
 from partners.prepared import NO_ID, PreparedQuery
+from partners.selectors import areas_of
 from partners.years import ReportingYear, year_range
 
 from .cells import CellInput, cell_key, return_metrics, stored_cells
@@ -912,18 +913,23 @@ class ExportOptions:
 def export_options(partnership) -> ExportOptions:
     """What an export can be sliced by: years with figures, areas, comparator geographies, metrics.
 
-    Four queries.
+    Four queries. The first two without the models' default order: it joins the metric for its
+    position, and a DISTINCT over it returned a row per figure, not per year.
     """
-    years = set(MetricValue.objects.filter(partnership=partnership).values_list("year", flat=True).distinct())
+    years = set(
+        MetricValue.objects.filter(partnership=partnership).order_by().values_list("year", flat=True).distinct()
+    )
     geographies = set()
-    for year, geography in Comparator.objects.filter(partnership=partnership).values_list("year", "geography"):
+    for year, geography in (
+        Comparator.objects.filter(partnership=partnership).order_by().values_list("year", "geography").distinct()
+    ):
         years.add(year)
         geographies.add(geography)
     return ExportOptions(
         years=sorted(years, reverse=True),
-        areas=list(Area.objects.filter(partnership=partnership).order_by("name")),
+        areas=areas_of(partnership),
         geographies=[kind for kind in ComparatorKind if kind.value in geographies],
-        metrics=list(Metric.objects.filter(partnership=partnership).select_related("framework_item")),
+        metrics=metric_picker(partnership),
     )
 
 
