@@ -90,11 +90,12 @@ def return_progress(returns, *, on: dt.date | None = None) -> list[ReturnProgres
     for ret_id, area_id in Return.areas.through.objects.filter(return_id__in=ids).values_list("return_id", "area_id"):
         areas.setdefault(ret_id, []).append(area_id)
     years = {ret.round.year for ret in returns}
-    metric_ids = {metric_id for pairs in metrics.values() for metric_id, _ in pairs}
+    # Every figure of those years, not only the returns' metrics: the few others cost less to
+    # read than a parameter per metric costs to prepare (200 for a large catalogue).
     stored = set(
         (year, cell_key(metric_id, area_id))
         for year, metric_id, area_id in MetricValue.objects.filter(
-            partnership__in={ret.partnership_id for ret in returns}, year__in=years, metric_id__in=metric_ids
+            partnership__in={ret.partnership_id for ret in returns}, year__in=years
         )
         .order_by()  # a set: the default order would join metrics and areas for nothing
         .values_list("year", "metric_id", "area_id")

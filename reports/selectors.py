@@ -19,7 +19,7 @@ from metrics.formatting import format_value, plain_text
 from metrics.models import Level, Metric
 from metrics.selectors import approved_figures
 from partners import selectors as partner_selectors
-from partners.models import Area
+from partners.models import Area, PartnershipRole, Role
 from partners.prepared import NO_ID, PreparedQuery
 from partners.years import ReportingYear
 
@@ -513,11 +513,32 @@ def revisions_of(section):
     return list(Revision.objects.filter(section=section).select_related("created_by").order_by("-number"))
 
 
+# The section editor's reads, on every view of it: by SQL built once.
+_comments_of = PreparedQuery(
+    lambda section_id: (
+        Comment.objects.filter(section_id=section_id)
+        .select_related("author", "resolved_by")
+        .order_by("created_at", "id")
+    ),
+    section_id=NO_ID,
+)
+_requirement_tags = PreparedQuery(
+    lambda section_id: RequirementTag.objects.filter(section_id=section_id).select_related("requirement"),
+    section_id=NO_ID,
+)
+_editors_of = PreparedQuery(
+    lambda partnership_id: (
+        PartnershipRole.objects.filter(partnership_id=partnership_id, role__in=[Role.EDITOR, Role.APPROVER])
+        .select_related("user")
+        .order_by("user__username")
+    ),
+    partnership_id=NO_ID,
+)
+
+
 def comments_of(section):
     """Threads: top-level comments with their replies, oldest first (one query)."""
-    comments = list(
-        Comment.objects.filter(section=section).select_related("author", "resolved_by").order_by("created_at", "id")
-    )
+    comments = _comments_of(section_id=section.pk)
     replies = defaultdict(list)
     for comment in comments:
         if comment.parent_id:
@@ -590,7 +611,7 @@ def _substantial(tag):
 
 
 def requirement_tags(section):
-    return list(RequirementTag.objects.filter(section=section).select_related("requirement"))
+    return _requirement_tags(section_id=section.pk)
 
 
 def requirements_for(report):
@@ -632,15 +653,8 @@ def all_requirements():
 
 def editors_of(partnership):
     """(user id, name) of the people who may own a section: the business unit and approvers."""
-    from partners.models import PartnershipRole, Role
-
-    rows = (
-        PartnershipRole.objects.filter(partnership=partnership, role__in=[Role.EDITOR, Role.APPROVER])
-        .select_related("user")
-        .order_by("user__username")
-    )
     seen = {}
-    for row in rows:
+    for row in _editors_of(partnership_id=partnership.pk):
         seen[row.user_id] = row.user.get_full_name() or row.user.username
     return list(seen.items())
 
