@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
+from partners.prepared import NO_ID, PreparedQuery
+
 from .cells import cell_key
 from .models import CollectionRound, Level, MetricValue, Return, ReturnStatus
 
@@ -73,6 +75,33 @@ class ReturnProgress:
         return "Nothing to do: the figures are approved."
 
 
+# What the dashboards and the completeness page read on every view, by SQL built once.
+_metrics_asked = PreparedQuery(
+    lambda return_ids: Return.metrics.through.objects.filter(return_id__in=return_ids).values_list(
+        "return_id", "metric_id", "metric__level"
+    ),
+    id_lists=("return_ids",),
+)
+_areas_asked = PreparedQuery(
+    lambda return_ids: Return.areas.through.objects.filter(return_id__in=return_ids).values_list(
+        "return_id", "area_id"
+    ),
+    id_lists=("return_ids",),
+)
+_rounds_of = PreparedQuery(
+    lambda partnership_ids: CollectionRound.objects.filter(partnership_id__in=partnership_ids).order_by(
+        "partnership_id", "-year"
+    ),
+    id_lists=("partnership_ids",),
+)
+_waiting_or_in_rounds = PreparedQuery(
+    lambda partnership_ids, round_ids: Return.objects.filter(
+        Q(status=ReturnStatus.SUBMITTED) | Q(round_id__in=round_ids), partnership_id__in=partnership_ids
+    ).select_related("round", "agency", "partnership"),
+    id_lists=("partnership_ids", "round_ids"),
+)
+
+
 def return_progress(returns, *, on: dt.date | None = None) -> list[ReturnProgress]:
     """Figures filled (a figure or N/K) out of those asked, per return. Returns must come with
     `round`; their metrics and areas are read here: three queries in all."""
@@ -82,12 +111,10 @@ def return_progress(returns, *, on: dt.date | None = None) -> list[ReturnProgres
     on = on or today()
     ids = [ret.pk for ret in returns]
     metrics = {}
-    for ret_id, metric_id, per_area in Return.metrics.through.objects.filter(return_id__in=ids).values_list(
-        "return_id", "metric_id", "metric__level"
-    ):
+    for ret_id, metric_id, per_area in _metrics_asked(return_ids=ids):
         metrics.setdefault(ret_id, []).append((metric_id, per_area))
     areas = {}
-    for ret_id, area_id in Return.areas.through.objects.filter(return_id__in=ids).values_list("return_id", "area_id"):
+    for ret_id, area_id in _areas_asked(return_ids=ids):
         areas.setdefault(ret_id, []).append(area_id)
     years = {ret.round.year for ret in returns}
     # Every figure of those years, not only the returns' metrics: the few others cost less to
@@ -153,12 +180,10 @@ def business_unit_work_in(partnerships, *, on: dt.date | None = None) -> dict[in
     on = on or today()
     ids = [partnership.pk for partnership in partnerships]
     current = {}
-    for collection_round in CollectionRound.objects.filter(partnership__in=ids).order_by("partnership_id", "-year"):
+    for collection_round in _rounds_of(partnership_ids=ids):
         current.setdefault(collection_round.partnership_id, collection_round)
-    wanted = Q(status=ReturnStatus.SUBMITTED)
-    if current:
-        wanted |= Q(round__in=[collection_round.pk for collection_round in current.values()])
-    returns = Return.objects.filter(wanted, partnership__in=ids).select_related("round", "agency", "partnership")
+    round_ids = [collection_round.pk for collection_round in current.values()] or [NO_ID]  # none: no such round
+    returns = _waiting_or_in_rounds(partnership_ids=ids, round_ids=round_ids)
     by_partnership = {pk: [] for pk in ids}
     for item in return_progress(returns, on=on):
         by_partnership[item.ret.partnership_id].append(item)

@@ -101,11 +101,19 @@ class Access:
         return [Role(role).label for role in sorted(self.roles)]
 
 
+# A person's roles, read on every page by SQL built once: all of them (the dashboard), or those
+# in the partnership of the URL.
+_roles_of = PreparedQuery(
+    lambda user_id: PartnershipRole.objects.filter(user_id=user_id).select_related("partnership", "agency"),
+    user_id=NO_ID,
+)
+
+
 def partnership_roles_for(user):
     """The user's roles, grouped by partnership, for the dashboard."""
     if not user.is_authenticated:
         return []
-    roles = PartnershipRole.objects.filter(user=user).select_related("partnership", "agency")
+    roles = _roles_of(user_id=user.pk)
     by_partnership = {}
     for role in roles:
         by_partnership.setdefault(role.partnership, []).append(role)

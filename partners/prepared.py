@@ -4,14 +4,14 @@ Django's ORM builds and compiles a query's SQL each time it runs it: for the sma
 page makes (the session, the person, their roles in the partnership of the URL) that costs several
 times running the query. A `PreparedQuery` builds its queryset once, with stand-in values for
 what changes from one request to the next, keeps the SQL, and thereafter only puts the request's
-values in and makes the model objects (with their `select_related` objects and annotations) as
-Django's own iterator does.
+values in and makes the model objects (with their `select_related` objects and annotations), or
+the `values_list()` tuples, as Django's own iterators do.
 """
 
 import threading
 
 from django.db import connections
-from django.db.models.query import get_related_populators
+from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
 from django_scopes import scopes_disabled
 
 NO_ID = -7_654_321  # a stand-in for an id (no row has it)
@@ -38,13 +38,15 @@ class PreparedQuery:
             values[name] = list(dict.fromkeys(values[name]))  # as Django's `__in` drops repeats
             if not values[name]:
                 return []  # `__in` nothing: Django would not ask the database either
-        compiler, sql, params, slots, db = self._compile(tuple(len(values[name]) for name in self.id_lists))
+        compiler, sql, params, slots, db, as_tuples = self._compile(tuple(len(values[name]) for name in self.id_lists))
         params = list(params)
         for position, (name, index) in slots:
             params[position] = values[name] if index is None else values[name][index]
         with connections[db].cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
+        if as_tuples:  # values_list(): rows as Django's ValuesListIterable gives them
+            return list(compiler.results_iter(results=[rows], tuple_expected=True))
         return list(_objects(compiler, rows, db))
 
     def _compile(self, lengths):
@@ -63,6 +65,8 @@ class PreparedQuery:
         # names its partnership itself (a parameter like any other).
         with self._lock, scopes_disabled():
             queryset = self.build(**stand_ins)
+            if queryset._iterable_class not in (ModelIterable, ValuesListIterable):
+                raise TypeError("a prepared query gives model objects or values_list() tuples")
             compiler = queryset.query.get_compiler(using=queryset.db)
             sql, params = compiler.as_sql()
             slots = [(at, by_value[param]) for at, param in enumerate(params) if _hashable(param) in by_value]
@@ -70,7 +74,8 @@ class PreparedQuery:
             missing = sorted({name for name, index in by_value.values() if (name, index) not in found})
             if missing:
                 raise ValueError(f"stand-ins not found among the query's parameters: {missing}")
-            compiled = self._compiled[lengths] = (compiler, sql, tuple(params), slots, queryset.db)
+            as_tuples = queryset._iterable_class is ValuesListIterable
+            compiled = self._compiled[lengths] = (compiler, sql, tuple(params), slots, queryset.db, as_tuples)
         return compiled
 
 

@@ -60,6 +60,18 @@ def test_a_list_of_ids_may_have_any_length_and_repeats_and_an_empty_one_asks_not
     assert len(queries) == 0
 
 
+def test_values_list_rows_come_as_djangos_own_tuples_with_their_types(world):
+    names = PreparedQuery(
+        lambda partnership_id: Area.objects.filter(partnership_id=partnership_id).values_list(
+            "pk", "name", "partnership"
+        ),
+        partnership_id=-9,
+    )
+    with scopes_disabled():
+        expected = list(Area.objects.filter(partnership=world.partnership).values_list("pk", "name", "partnership"))
+    assert names(partnership_id=world.partnership.pk) == expected and isinstance(expected[0][0], int)
+
+
 def test_a_stand_in_the_query_does_not_use_is_refused_at_once(world):
     ignoring = PreparedQuery(lambda user_id: PartnershipRole.objects.all(), user_id=-1_234_567)
     with pytest.raises(ValueError, match="user_id"):
