@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
-from partners.prepared import NO_ID, PreparedQuery
+from partners.prepared import PreparedQuery
 
 from .cells import cell_key
 from .models import CollectionRound, Level, MetricValue, Return, ReturnStatus
@@ -182,7 +182,7 @@ def business_unit_work_in(partnerships, *, on: dt.date | None = None) -> dict[in
     current = {}
     for collection_round in _rounds_of(partnership_ids=ids):
         current.setdefault(collection_round.partnership_id, collection_round)
-    round_ids = [collection_round.pk for collection_round in current.values()] or [NO_ID]  # none: no such round
+    round_ids = [collection_round.pk for collection_round in current.values()]
     returns = _waiting_or_in_rounds(partnership_ids=ids, round_ids=round_ids)
     by_partnership = {pk: [] for pk in ids}
     for item in return_progress(returns, on=on):

@@ -101,11 +101,17 @@ class Access:
         return [Role(role).label for role in sorted(self.roles)]
 
 
+def _roles(user_id):
+    return PartnershipRole.objects.filter(user_id=user_id).select_related("partnership", "agency")
+
+
 # A person's roles, read on every page by SQL built once: all of them (the dashboard), or those
 # in the partnership of the URL.
-_roles_of = PreparedQuery(
-    lambda user_id: PartnershipRole.objects.filter(user_id=user_id).select_related("partnership", "agency"),
+_roles_of = PreparedQuery(_roles, user_id=NO_ID)
+_roles_in = PreparedQuery(
+    lambda user_id, slug: _roles(user_id).filter(partnership__slug=slug),
     user_id=NO_ID,
+    slug="\x00partnership slug stand-in",
 )
 
 
@@ -129,15 +135,6 @@ def access_from(user, partnership, role_rows):
         agency=agency,
         is_portal_admin=user.is_portal_admin,
     )
-
-
-_roles_in = PreparedQuery(
-    lambda user_id, slug: PartnershipRole.objects.filter(user_id=user_id, partnership__slug=slug).select_related(
-        "partnership", "agency"
-    ),
-    user_id=NO_ID,
-    slug="\x00partnership slug stand-in",
-)
 
 
 def resolve_access(user, partnership_slug) -> Access:

@@ -10,10 +10,12 @@ the `values_list()` tuples, as Django's own iterators do.
 
 import threading
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
 from django_scopes import scopes_disabled
 
+MATCHES_NOTHING = object()  # a query that, for these lengths of its id lists, can find no row
 NO_ID = -7_654_321  # a stand-in for an id (no row has it)
 A_YEAR = "2099-00"  # a stand-in for a reporting year (a year lookup takes only a real one)
 
@@ -36,9 +38,10 @@ class PreparedQuery:
         """The model objects of the query for these values, as `list(build(**values))` would give."""
         for name in self.id_lists:
             values[name] = list(dict.fromkeys(values[name]))  # as Django's `__in` drops repeats
-            if not values[name]:
-                return []  # `__in` nothing: Django would not ask the database either
-        compiler, sql, params, slots, db, as_tuples = self._compile(tuple(len(values[name]) for name in self.id_lists))
+        compiled = self._compile(tuple(len(values[name]) for name in self.id_lists))
+        if compiled is MATCHES_NOTHING:
+            return []  # Django would not ask the database either
+        compiler, sql, params, slots, db, as_tuples = compiled
         params = list(params)
         for position, (name, index) in slots:
             params[position] = values[name] if index is None else values[name][index]
@@ -68,7 +71,11 @@ class PreparedQuery:
             if queryset._iterable_class not in (ModelIterable, ValuesListIterable):
                 raise TypeError("a prepared query gives model objects or values_list() tuples")
             compiler = queryset.query.get_compiler(using=queryset.db)
-            sql, params = compiler.as_sql()
+            try:
+                sql, params = compiler.as_sql()
+            except EmptyResultSet:  # an empty id list where nothing else could match (`__in` and-ed)
+                self._compiled[lengths] = MATCHES_NOTHING
+                return MATCHES_NOTHING
             slots = [(at, by_value[param]) for at, param in enumerate(params) if _hashable(param) in by_value]
             found = {slot for _, slot in slots}
             missing = sorted({name for name, index in by_value.values() if (name, index) not in found})

@@ -680,9 +680,9 @@ def current_reports_in(partnerships):
         latest[report.partnership_id] = latest[report.partnership_id] or report
     reports = [report for report in latest.values() if report is not None]
     counted = {report.pk: Counter() for report in reports}
-    sections = Section.objects.filter(report__in=reports).order_by().values_list("report_id", "state")
-    for report_id, state in sections if reports else ():
-        counted[report_id][state] += 1
+    if reports:  # none: building the query that matches nothing costs as much as running one
+        for report_id, state in Section.objects.filter(report__in=reports).order_by().values_list("report_id", "state"):
+            counted[report_id][state] += 1
     return {pk: report and _summary(report, counted[report.pk]) for pk, report in latest.items()}
 
 
