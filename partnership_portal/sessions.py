@@ -10,6 +10,11 @@ _session_by_key = PreparedQuery(lambda key: Session.objects.filter(session_key=k
 
 
 class SessionStore(DatabaseSessionStore):
+    def _validate_session_key(self, key):
+        """Only keys as Django makes them (letters and digits): anything else in the cookie, a NUL
+        byte say, is no session, not a query PostgreSQL refuses with an error page."""
+        return super()._validate_session_key(key) and key.isascii() and key.isalnum()
+
     def _get_session_from_db(self):
         """The stored session, None once it has expired (Django's own reads the same row, with the
         expiry compared in SQL)."""

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.contrib.sessions.models import Session
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -60,6 +61,17 @@ def test_a_list_of_ids_may_have_any_length_and_repeats_and_an_empty_one_asks_not
     assert len(queries) == 0
 
 
+def test_an_empty_list_of_ids_or_ed_with_another_condition_leaves_that_condition(world):
+    named_or_listed = PreparedQuery(
+        lambda name, ids: Area.objects.filter(Q(name=name) | Q(pk__in=ids)),
+        id_lists=("ids",),
+        name="\x00area name stand-in",
+    )
+    first, second = world.areas[:2]
+    assert named_or_listed(name=first.name, ids=[]) == [first]
+    assert set(named_or_listed(name=first.name, ids=[second.pk])) == {first, second}
+
+
 def test_values_list_rows_come_as_djangos_own_tuples_with_their_types(world):
     names = PreparedQuery(
         lambda partnership_id: Area.objects.filter(partnership_id=partnership_id).values_list(
@@ -93,4 +105,11 @@ def test_an_expired_session_signs_the_person_out(client, world):
     assert client.get(home).status_code == 200
     Session.objects.update(expire_date=timezone.now() - dt.timedelta(seconds=1))
     response = client.get(home)
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("cookie", ["abcdefgh\x00ijklmnop", "é" * 32, "x" * 10_000])
+def test_an_odd_session_cookie_is_no_session_and_asks_to_sign_in(client, world, cookie):
+    client.cookies["sessionid"] = cookie
+    response = client.get(reverse("dashboard"))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
